@@ -1,0 +1,68 @@
+package io.nanguard.ops;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
+
+/**
+ * One row of the op catalogue: everything NaNGuard knows about one elementwise op.
+ *
+ * @param name the op's name, as the {@code Tensor} method and (where one exists) {@code Math}
+ *     method are called
+ * @param hazard the hazard family reported for it, or null for an op that is safe everywhere
+ * @param forward y = f(x)
+ * @param derivative dy/dx given (x, y); may be infinite or NaN at singular points, exactly as
+ *     PyTorch computes it, so the bug NaNGuard exists to catch is reproduced faithfully
+ * @param valueDomain where f(x) is finite
+ * @param gradientDomain where f(x) and f'(x) are both finite
+ * @param image how a range of inputs maps to a range of outputs (sound: never too narrow)
+ * @param safeForm the epsilon-safe form, as shown in diagnostics, e.g. {@code sqrt(x + eps)}
+ * @param advice the usual fix a user should apply by hand
+ */
+public record OpSpec(
+    String name,
+    Hazard hazard,
+    DoubleUnaryOperator forward,
+    DoubleBinaryOperator derivative,
+    Domain valueDomain,
+    Domain gradientDomain,
+    UnaryOperator<Range> image,
+    String safeForm,
+    String advice) {
+
+  /** y = f(x). */
+  public double apply(double x) {
+    return forward.applyAsDouble(x);
+  }
+
+  /** dy/dx at x, given y = f(x). */
+  public double derivative(double x, double y) {
+    return derivative.applyAsDouble(x, y);
+  }
+
+  /** The failure at one concrete input, or null where the op is well behaved. */
+  public Failure failureAt(double x) {
+    if (!valueDomain.contains(x)) {
+      return Failure.FORWARD;
+    }
+    return gradientDomain.contains(x) ? null : Failure.GRADIENT;
+  }
+
+  /** The worst failure possible for inputs in r, or null if the whole range is safe. */
+  public Failure failureWithin(Range r) {
+    if (!valueDomain.covers(r)) {
+      return Failure.FORWARD;
+    }
+    return gradientDomain.covers(r) ? null : Failure.GRADIENT;
+  }
+
+  /** The range of outputs for inputs in r. */
+  public Range imageOf(Range r) {
+    return image.apply(r);
+  }
+
+  /** Whether this op can ever fail. */
+  public boolean hazardous() {
+    return hazard != null;
+  }
+}

@@ -1,0 +1,211 @@
+package io.nanguard.ops;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * An interval of real numbers with open or closed ends: the abstract value of NaNGuard's range
+ * analysis, and the domain language of the op catalogue.
+ *
+ * <p>For a tensor it bounds every element. Open ends matter: {@code sqrt} is safe on (0, inf)
+ * but not on [0, inf). Infinite ends are always open. The analysis over-approximates: a range
+ * may be wider than the values that really occur, never narrower.
+ */
+public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
+
+  /** Every real number: what the analysis knows of an unannotated parameter. */
+  public static final Range TOP = new Range(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+  /** (0, inf): {@code @Positive}. */
+  public static final Range POSITIVE = new Range(0, true, Double.POSITIVE_INFINITY, true);
+  /** [0, inf): {@code @NonNegative}, squares, norms. */
+  public static final Range NON_NEGATIVE = new Range(0, false, Double.POSITIVE_INFINITY, true);
+  /** [0, 1]: {@code @UnitInterval}, probabilities. */
+  public static final Range UNIT = new Range(0, false, 1, false);
+
+  public Range {
+    if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
+      throw new IllegalArgumentException("bad range [" + lo + ", " + hi + "]");
+    }
+    if (lo == Double.NEGATIVE_INFINITY) loOpen = true;
+    if (hi == Double.POSITIVE_INFINITY) hiOpen = true;
+  }
+
+  /** The closed interval [lo, hi]. */
+  public static Range closed(double lo, double hi) {
+    return new Range(lo, false, hi, false);
+  }
+
+  /** The single point x. */
+  public static Range point(double x) {
+    return closed(x, x);
+  }
+
+  /** Whether x lies in this range. */
+  public boolean contains(double x) {
+    boolean aboveLo = loOpen ? x > lo : x >= lo;
+    boolean belowHi = hiOpen ? x < hi : x <= hi;
+    return aboveLo && belowHi;
+  }
+
+  /** Whether some element may be at or below x. */
+  public boolean reachesAtOrBelow(double x) {
+    return lo < x || (lo == x && !loOpen);
+  }
+
+  /** Whether some element may be strictly below x. */
+  public boolean reachesBelow(double x) {
+    return lo < x;
+  }
+
+  /** Whether some element may be at or above x. */
+  public boolean reachesAtOrAbove(double x) {
+    return hi > x || (hi == x && !hiOpen);
+  }
+
+  /** Whether some element may be strictly above x. */
+  public boolean reachesAbove(double x) {
+    return hi > x;
+  }
+
+  /** The smallest range holding both. */
+  public Range join(Range o) {
+    double l = Math.min(lo, o.lo);
+    double h = Math.max(hi, o.hi);
+    boolean lOpen = (lo == l ? loOpen : true) && (o.lo == l ? o.loOpen : true);
+    boolean hOpen = (hi == h ? hiOpen : true) && (o.hi == h ? o.hiOpen : true);
+    return new Range(l, lOpen, h, hOpen);
+  }
+
+  /** The intersection, or this range unchanged if they do not meet (an unreachable branch). */
+  public Range meet(Range o) {
+    double l = Math.max(lo, o.lo);
+    double h = Math.min(hi, o.hi);
+    boolean lOpen = (lo == l && loOpen) || (o.lo == l && o.loOpen);
+    boolean hOpen = (hi == h && hiOpen) || (o.hi == h && o.hiOpen);
+    if (l > h || (l == h && (lOpen || hOpen))) {
+      return this;
+    }
+    return new Range(l, lOpen, h, hOpen);
+  }
+
+  /** Classic interval widening: an end that moved goes to infinity, so loops terminate. */
+  public Range widen(Range next) {
+    Range j = join(next);
+    double l = j.lo < lo ? Double.NEGATIVE_INFINITY : lo;
+    double h = j.hi > hi ? Double.POSITIVE_INFINITY : hi;
+    return new Range(l, l == lo ? j.loOpen : true, h, h == hi ? j.hiOpen : true);
+  }
+
+  public Range neg() {
+    return new Range(-hi, hiOpen, -lo, loOpen);
+  }
+
+  public Range add(Range o) {
+    return new Range(sum(lo, o.lo, Double.NEGATIVE_INFINITY), loOpen || o.loOpen,
+        sum(hi, o.hi, Double.POSITIVE_INFINITY), hiOpen || o.hiOpen);
+  }
+
+  public Range sub(Range o) {
+    return add(o.neg());
+  }
+
+  /** Product bounds: the extreme of the four corner products (0 * inf counts as 0). */
+  public Range mul(Range o) {
+    double[] c = {prod(lo, o.lo), prod(lo, o.hi), prod(hi, o.lo), prod(hi, o.hi)};
+    boolean[] open = {loOpen || o.loOpen, loOpen || o.hiOpen, hiOpen || o.loOpen, hiOpen || o.hiOpen};
+    return fromCorners(c, open);
+  }
+
+  /** Quotient bounds; TOP when the divisor may be 0 (the check reports that separately). */
+  public Range div(Range o) {
+    if (o.contains(0)) {
+      return TOP;
+    }
+    // 1/x is decreasing on each side of 0; an open end at 0 sends the reciprocal to infinity.
+    double invLo = o.hi == 0 ? Double.NEGATIVE_INFINITY : 1 / o.hi;
+    double invHi = o.lo == 0 ? Double.POSITIVE_INFINITY : 1 / o.lo;
+    return mul(new Range(invLo + 0.0, o.hiOpen, invHi + 0.0, o.loOpen));
+  }
+
+  /** The image of x*x (and of |x|^2). */
+  public Range square() {
+    Range a = abs();
+    return new Range(prod(a.lo, a.lo), a.loOpen, prod(a.hi, a.hi), a.hiOpen);
+  }
+
+  public Range abs() {
+    if (lo >= 0) {
+      return this;
+    }
+    if (hi <= 0) {
+      return neg();
+    }
+    double h = Math.max(-lo, hi);
+    boolean hOpen = (-lo == h ? loOpen : true) && (hi == h ? hiOpen : true);
+    return new Range(0, false, h, hOpen);
+  }
+
+  /** The image under a non-decreasing function. */
+  public Range mapIncreasing(DoubleUnaryOperator f) {
+    return new Range(clean(f.applyAsDouble(lo), true), loOpen, clean(f.applyAsDouble(hi), false), hiOpen);
+  }
+
+  /** The image under a non-increasing function. */
+  public Range mapDecreasing(DoubleUnaryOperator f) {
+    return new Range(clean(f.applyAsDouble(hi), true), hiOpen, clean(f.applyAsDouble(lo), false), loOpen);
+  }
+
+  /** The part of this range within [min, max] (clamp's image). */
+  public Range clamp(double min, double max) {
+    double l = Math.min(Math.max(lo, min), max);
+    double h = Math.max(Math.min(hi, max), min);
+    return new Range(l, l == lo && loOpen, h, h == hi && hiOpen);
+  }
+
+  /** Elementwise maximum of two ranges. */
+  public Range max(Range o) {
+    Range a = lo > o.lo || (lo == o.lo && loOpen) ? this : o;
+    Range b = hi > o.hi || (hi == o.hi && !hiOpen) ? this : o;
+    return new Range(a.lo, a.loOpen, b.hi, b.hiOpen);
+  }
+
+  /** Elementwise minimum of two ranges. */
+  public Range min(Range o) {
+    return neg().max(o.neg()).neg();
+  }
+
+  @Override
+  public String toString() {
+    return (loOpen ? "(" : "[") + fmt(lo) + ", " + fmt(hi) + (hiOpen ? ")" : "]");
+  }
+
+  private static String fmt(double v) {
+    if (v == Double.POSITIVE_INFINITY) return "inf";
+    if (v == Double.NEGATIVE_INFINITY) return "-inf";
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+    return Double.toString(v);
+  }
+
+  private static double sum(double a, double b, double ifUndefined) {
+    double s = a + b;
+    return Double.isNaN(s) ? ifUndefined : s;
+  }
+
+  private static double prod(double a, double b) {
+    return a == 0 || b == 0 ? 0 : a * b;
+  }
+
+  private static double clean(double v, boolean low) {
+    if (Double.isNaN(v)) return low ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    return v;
+  }
+
+  private static Range fromCorners(double[] c, boolean[] open) {
+    int lo = 0;
+    int hi = 0;
+    for (int i = 1; i < 4; i++) {
+      if (c[i] < c[lo] || (c[i] == c[lo] && !open[i])) lo = i;
+      if (c[i] > c[hi] || (c[i] == c[hi] && !open[i])) hi = i;
+    }
+    return new Range(c[lo], open[lo], c[hi], open[hi]);
+  }
+}

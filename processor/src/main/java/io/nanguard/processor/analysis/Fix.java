@@ -1,0 +1,21 @@
+package io.nanguard.processor.analysis;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.Tree;
+import java.util.List;
+
+/**
+ * How the generated code makes one unsafe op safe: the source of {@code target} is replaced by
+ * {@code io.nanguard.guard.Guard.<guardMethod>(<args...>, eps, "File.java:line")}.
+ *
+ * <p>For sqrt/log/pow/acos/asin/exp the target is the whole op and the args are its operand
+ * (and, for pow, the exponent); for a division the target is the divisor alone
+ * ({@code guardMethod = "divisor"}); for the stability rewrites the target is the whole
+ * composition and the args are its parts (e.g. {@code log(sum(exp(x), d))} →
+ * {@code logSumExp(x, d)}).
+ *
+ * @param target the expression whose source text is replaced
+ * @param guardMethod the name of the {@code Guard} method to call
+ * @param args the expressions passed before eps and the site, in order
+ */
+public record Fix(Tree target, String guardMethod, List<ExpressionTree> args) {}

@@ -6,13 +6,11 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The seam between the analysis and the code generator: receives, per type, the guarded methods
- * with their findings, and writes {@code Guarded<Name>}.
+ * with their findings, and writes {@code Guarded<Name>} ({@link GeneratorWriter}); tests substitute
+ * a recorder.
  */
 interface GuardedTypeWriter {
 
   /** Writes the guarded class for {@code type}, or reports why it cannot. */
   void write(TypeElement type, List<GuardedMethod> methods);
-
-  /** Writes nothing: in use until the code generator is wired in. */
-  GuardedTypeWriter NONE = (type, methods) -> { };
 }

@@ -48,12 +48,12 @@ public final class NanGuardProcessor extends AbstractProcessor {
 
   private ProcessorOptions options;
   private Trees trees;
-  private final GuardedTypeWriter writer;
+  private GuardedTypeWriter writer;
   private boolean noTreesNoted;
 
-  /** The processor as javac's service loader creates it. */
+  /** The processor as javac's service loader creates it: it writes {@code Guarded<Name>} classes. */
   public NanGuardProcessor() {
-    this(GuardedTypeWriter.NONE);
+    this(null);
   }
 
   /** A processor that hands guarded methods to {@code writer} (tests capture them this way). */
@@ -67,6 +67,9 @@ public final class NanGuardProcessor extends AbstractProcessor {
     options = ProcessorOptions.parse(env.getOptions());
     options.problems().forEach(p -> env.getMessager().printMessage(Diagnostic.Kind.WARNING, PREFIX + "] " + p));
     trees = Environments.trees(env);
+    if (writer == null && trees != null) {
+      writer = new GeneratorWriter(env, trees);
+    }
   }
 
   @Override

@@ -3,7 +3,11 @@ package io.nanguard.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
 import io.nanguard.ops.Failure;
 import io.nanguard.processor.analysis.Finding;
 import java.util.List;
@@ -38,6 +42,16 @@ class MotivatingLossTest {
     assertThat(r.compilation()).hadWarningContaining("[nanguard:sqrt]").inFile(LOSS).onLine(10);
     assertThat(r.warnings().get(0).getMessage(null)).contains("[0, inf)");
     assertThat(r.warnings().get(0).getMessage(null)).contains("gradient-only failure");
+  }
+
+  @Test
+  void theRealProcessorWritesACompilingGuardedClassThatGuardsBothSqrt() throws IOException {
+    Compilation c = javac().withProcessors(new NanGuardProcessor()).compile(LOSS);
+    assertThat(c).succeeded();
+    String generated = c.generatedSourceFile("demo.GuardedLatentLoss").orElseThrow().getCharContent(true).toString();
+    assertThat(generated).contains("extends LatentLoss");
+    assertThat(generated.split("Guard\\.sqrt\\(", -1)).hasLength(3);
+    assertThat(generated).contains("v0.dist(vN)");
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,29 +95,29 @@ class OpCatalogTest {
       Failure worst = op.failureWithin(range);
       for (double x : pointsIn(range, random)) {
         double y = op.apply(x);
-        String at = op.name() + " at " + x + " in " + range;
+        Supplier<String> at = () -> op.name() + " at " + x + " in " + range;
         if (op.valueDomain().contains(x) && Double.isFinite(y)) {
-          assertTrue(image.contains(y), at + ": f(x) = " + y + " outside the transferred range " + image);
+          assertTrue(image.contains(y), () -> at.get() + ": f(x) = " + y + " outside the transferred range " + image);
           checked++;
         }
         if (op.valueDomain().contains(x) && modelled(x)) {
-          assertTrue(Double.isFinite(y), at + ": value domain holds x but f(x) = " + y);
+          assertTrue(Double.isFinite(y), () -> at.get() + ": value domain holds x but f(x) = " + y);
         }
         if (op.gradientDomain().contains(x) && modelled(x)) {
           double d = op.derivative(x, y);
-          assertTrue(Double.isFinite(d), at + ": gradient domain holds x but f'(x) = " + d);
+          assertTrue(Double.isFinite(d), () -> at.get() + ": gradient domain holds x but f'(x) = " + d);
         }
         if (valueCovered) {
-          assertTrue(op.valueDomain().contains(x), at + ": value domain covers the range but not x");
+          assertTrue(op.valueDomain().contains(x), () -> at.get() + ": value domain covers the range but not x");
         }
         if (gradCovered) {
-          assertTrue(op.gradientDomain().contains(x), at + ": gradient domain covers the range but not x");
+          assertTrue(op.gradientDomain().contains(x), () -> at.get() + ": gradient domain covers the range but not x");
         }
         Failure here = op.failureAt(x);
         if (here == Failure.FORWARD) {
-          assertEquals(Failure.FORWARD, worst, at + ": a forward failure inside a range judged " + worst);
+          assertEquals(Failure.FORWARD, worst, () -> at.get() + ": a forward failure inside a range judged " + worst);
         } else if (here == Failure.GRADIENT) {
-          assertTrue(worst != null, at + ": a gradient failure inside a range judged safe");
+          assertTrue(worst != null, () -> at.get() + ": a gradient failure inside a range judged safe");
         }
       }
     }

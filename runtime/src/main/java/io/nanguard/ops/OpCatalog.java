@@ -121,7 +121,9 @@ public final class OpCatalog {
     DoubleBinaryOperator d = (x, y) -> p * Math.pow(x, p - 1);
     UnaryOperator<Range> image = r -> powImage(r, p, integer);
     Hazard hazard = valueOk == Range.TOP ? null : Hazard.POW;
-    return new OpSpec("pow", hazard, x -> Math.pow(x, p), d, value, grad, image,
+    // x * x is what PyTorch computes for p = 2, and it is exact where Math.pow need not be.
+    DoubleUnaryOperator f = p == 2 ? x -> x * x : x -> Math.pow(x, p);
+    return new OpSpec("pow", hazard, f, d, value, grad, image,
         "pow(x + eps, p)", "add eps inside the pow, or write sqrt(x + eps) for p = 0.5");
   }
 

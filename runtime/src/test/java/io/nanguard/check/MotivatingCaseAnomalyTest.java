@@ -52,7 +52,6 @@ class MotivatingCaseAnomalyTest {
     });
     assertArrayEquals(before, w.toArray(), "a failed check never reaches the parameters");
 
-    System.out.println("DEBUG\n" + thrown.report() + "\n" + thrown.report().toJson());
     List<Finding> f = thrown.report().findings();
     assertEquals(5, f.size(), thrown.report().toString());
     assertFinding(f.get(0), FindingKind.UNSAFE_INPUT, "sqrt", d1Line, List.of(0));

@@ -8,23 +8,53 @@ import io.nanguard.tensor.OpListeners;
 import io.nanguard.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The per-thread {@link OpListener} behind {@link Anomaly}: checks each op and routes findings to
  * the innermost open scope.
  *
- * <p>Cost model: a safe op costs one finiteness pass over its output (skipped for views that
- * share their input's storage), one over each leaf input, and, for a catalogue op with singular
- * points, one domain pass over the input the catalogue constrains. The user's source line is
- * looked up only when something is found, so a clean run never walks the stack; to still name
- * the forward line of an op whose gradient later goes bad, that line is remembered when the
- * forward pass already saw the input at a singular point (the warning).
+ * <p>Cost model: a safe op costs one finiteness pass over its output (skipped for ops that only
+ * copy input elements), one over each small leaf input (large leaves: once per forward pass),
+ * one domain pass over the input a catalogue op with singular points constrains, and in
+ * backward one pass over each gradient a rule produced (skipped for rules that only copy the
+ * upstream gradient). The user's source line is looked up only when something is found, so a
+ * clean run never walks the stack; to still name the forward line of an op whose gradient later
+ * goes bad, that line is remembered when the forward pass already saw the input at a singular
+ * point (the warning).
+ *
+ * <p>Trusted without a scan: tensors computed by ops before the scope opened (leaves are always
+ * scanned), and leaf data written in place between two ops of one forward pass.
  */
 final class Checker implements OpListener {
 
   private static final ThreadLocal<Checker> CURRENT = new ThreadLocal<>();
 
+  /**
+   * Ops whose output elements are copies of input elements: finite when their inputs are, which
+   * the checker has already established (a leaf is scanned, an op output was checked when made).
+   */
+  private static final Set<String> FORWARD_COPIES = Set.of("select", "indexSelect", "transpose", "reshape",
+      "squeeze", "unsqueeze");
+  /**
+   * Ops whose backward only copies the upstream gradient, never adding or scaling it: the
+   * gradient they produce is finite when the one they receive is, and if that one was not, the
+   * op is not to blame. (indexSelect adds up repeated rows, so it is not here.)
+   */
+  private static final Set<String> BACKWARD_COPIES = Set.of("sum", "select", "transpose", "reshape", "squeeze",
+      "unsqueeze");
+  /** Leaves at least this large are scanned once per forward pass instead of at every use. */
+  private static final int CACHED_LEAF_SIZE = 256;
+
   private final Deque<Anomaly> scopes = new ArrayDeque<>();
+  /**
+   * Large leaves already found finite in this forward pass. Cleared when backward starts, since
+   * the optimizer step that usually follows writes the parameters in place.
+   */
+  private final Map<Tensor, Boolean> finiteLeaves = new IdentityHashMap<>();
+  private boolean inBackward;
   private final OpListener displaced;
 
   private Checker(OpListener displaced) {
@@ -52,6 +82,7 @@ final class Checker implements OpListener {
 
   void push(Anomaly scope) {
     scopes.push(scope);
+    finiteLeaves.clear();
   }
 
   void pop(Anomaly scope) {
@@ -60,6 +91,7 @@ final class Checker implements OpListener {
           + " close scopes innermost first (try-with-resources does)");
     }
     scopes.pop();
+    finiteLeaves.clear();
     if (scopes.isEmpty()) {
       OpListeners.install(displaced);
       CURRENT.remove();
@@ -75,17 +107,18 @@ final class Checker implements OpListener {
   @Override
   public void onForward(Tensor output, String op, OpSpec spec, Tensor hazardInput, Tensor[] inputs) {
     Anomaly scope = scopes.peek();
+    inBackward = false;
     for (Tensor in : inputs) {
-      if (in.isLeaf() && !Elements.allFinite(in.data())) {
-        nonFiniteLeaf(scope, in, op);
+      if (in.isLeaf()) {
+        checkLeaf(scope, in, op);
       }
     }
     if (spec != null && hazardInput != null) {
       checkDomain(scope, output, op, spec, hazardInput);
     }
     double[] y = output.data();
-    if (sharesStorage(y, inputs)) {
-      // A view is as finite as what it views; it only needs marking so no later op mistakes it for a leaf.
+    if (FORWARD_COPIES.contains(op) || sharesStorage(y, inputs)) {
+      // A copy is as finite as what it copies; it only needs marking so no later op mistakes it for a leaf.
       if (scope.sawNonFinite() && !Elements.allFinite(y)) {
         scope.markNonFinite(output);
       }
@@ -102,11 +135,27 @@ final class Checker implements OpListener {
     }
   }
 
+  private void checkLeaf(Anomaly scope, Tensor leaf, String op) {
+    double[] x = leaf.data();
+    if (x.length < CACHED_LEAF_SIZE) {
+      if (!Elements.allFinite(x)) {
+        nonFiniteLeaf(scope, leaf, op);
+      }
+    } else if (!finiteLeaves.containsKey(leaf)) {
+      if (Elements.allFinite(x)) {
+        finiteLeaves.put(leaf, Boolean.TRUE);
+      } else {
+        nonFiniteLeaf(scope, leaf, op);
+      }
+    }
+  }
+
   private static void nonFiniteLeaf(Anomaly scope, Tensor leaf, String op) {
     // Without a gradient an op's output is a leaf too; one the checker saw go bad is not news.
     if (scope.isKnownNonFinite(leaf) || !scope.firstReportOf(leaf)) {
       return;
     }
+    scope.markNonFinite(leaf);
     Elements bad = Elements.nonFinite(leaf.data(), leaf.shape());
     String name = scope.nameOf(leaf);
     String what = name != null ? "parameter '" + name + "'"
@@ -159,7 +208,11 @@ final class Checker implements OpListener {
   @Override
   public void onBackward(Tensor output, String op, int inputIndex, Tensor input, double[] gradOutput,
       double[] gradInput) {
-    if (Elements.allFinite(gradInput)) {
+    if (!inBackward) {
+      inBackward = true;
+      finiteLeaves.clear();
+    }
+    if ((!input.isLeaf() && BACKWARD_COPIES.contains(op)) || Elements.allFinite(gradInput)) {
       return;
     }
     Anomaly scope = scopes.peek();

@@ -119,7 +119,7 @@ public final class OpCatalog {
     Domain value = valueOk == null ? Domain.NON_ZERO : Domain.interval(valueOk);
     Domain grad = gradOk == null ? Domain.NON_ZERO : Domain.interval(gradOk);
     DoubleBinaryOperator d = (x, y) -> p * Math.pow(x, p - 1);
-    UnaryOperator<Range> image = r -> powImage(r, p, integer);
+    UnaryOperator<Range> image = r -> powImage(r, p, integer).closeZeroEnds();
     Hazard hazard = valueOk == Range.TOP ? null : Hazard.POW;
     return new OpSpec("pow", hazard, x -> Math.pow(x, p), d, value, grad, image,
         "pow(x + eps, p)", "add eps inside the pow, or write sqrt(x + eps) for p = 0.5");

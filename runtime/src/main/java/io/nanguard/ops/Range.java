@@ -108,11 +108,15 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return add(o.neg());
   }
 
-  /** Product bounds: the extreme of the four corner products (0 * inf counts as 0). */
+  /**
+   * Product bounds: the extreme of the four corner products (0 * inf counts as 0). An open end
+   * at 0 is closed: a product of two tiny non-zero doubles underflows to exactly 0
+   * (1e-200 * 1e-200 == 0), so "x * y &gt; 0" is not a fact in floating point.
+   */
   public Range mul(Range o) {
     double[] c = {prod(lo, o.lo), prod(lo, o.hi), prod(hi, o.lo), prod(hi, o.hi)};
     boolean[] open = {loOpen || o.loOpen, loOpen || o.hiOpen, hiOpen || o.loOpen, hiOpen || o.hiOpen};
-    return fromCorners(c, open);
+    return fromCorners(c, open).closeZeroEnds();
   }
 
   /** Quotient bounds; TOP when the divisor may be 0 (the check reports that separately). */
@@ -126,10 +130,10 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return mul(new Range(invLo + 0.0, o.hiOpen, invHi + 0.0, o.loOpen));
   }
 
-  /** The image of x*x (and of |x|^2). */
+  /** The image of x*x (and of |x|^2); like {@link #mul}, an open end at 0 is closed (underflow). */
   public Range square() {
     Range a = abs();
-    return new Range(prod(a.lo, a.lo), a.loOpen, prod(a.hi, a.hi), a.hiOpen);
+    return new Range(prod(a.lo, a.lo), a.loOpen, prod(a.hi, a.hi), a.hiOpen).closeZeroEnds();
   }
 
   public Range abs() {
@@ -197,6 +201,14 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
   private static double clean(double v, boolean low) {
     if (Double.isNaN(v)) return low ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     return v;
+  }
+
+  /**
+   * This range with open ends at 0 closed: what a rounded product, quotient or power can reach
+   * by underflow, however far from 0 its exact value is.
+   */
+  public Range closeZeroEnds() {
+    return new Range(lo, loOpen && lo != 0, hi, hiOpen && hi != 0);
   }
 
   private static Range fromCorners(double[] c, boolean[] open) {

@@ -42,7 +42,7 @@ final class SourceText {
       return;
     }
     StringBuilder sb = new StringBuilder(to - from);
-    boolean lineStart = false;
+    boolean lineStart = from == 0 || source.charAt(from - 1) == '\n';
     int skipped = 0;
     for (int i = from; i < to; i++) {
       char c = source.charAt(i);

@@ -35,7 +35,7 @@ public final class Demo {
   static final int CODES = 8;
   static final int DIM = 4;
   static final int STEPS = 500;
-  static final double LR = 0.05;
+  static final double LR = 0.2;
   static final long SEED = 7;
 
   private final PrintStream out;
@@ -117,7 +117,7 @@ public final class Demo {
     out.println(indent(nanGrads.toString()));
     out.println("  Gradient of the guarded loss at the same point:");
     out.println(indent(safeGrads.toString()));
-    facts.gradientTables(nanGrads.get("codes").rows(), safeGrads.allFinite());
+    facts.gradientTables(nanGrads.get("codes").nonFiniteRows(), safeGrads.allFinite());
 
     List<Double> plainLosses = unguardedCurve(plain, all);
     Path svg = writePicture(plainLosses, guardedLosses, before, rows(emb.weight()));

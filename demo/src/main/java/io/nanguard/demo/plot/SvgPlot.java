@@ -81,7 +81,10 @@ public final class SvgPlot {
     return this;
   }
 
-  /** Common bounds (xmin, xmax, ymin, ymax) with a margin, so several panels share axes. */
+  /**
+   * Square bounds (xmin, xmax, ymin, ymax) holding every point with a margin, so several panels
+   * can share axes and one unit is as long on both axes: a line of codes looks like a line.
+   */
   public static double[] bounds(double[][]... sets) {
     double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     for (double[][] set : sets) {
@@ -92,9 +95,10 @@ public final class SvgPlot {
         b[3] = Math.max(b[3], p[1]);
       }
     }
-    double mx = Math.max(1e-9, (b[1] - b[0]) * 0.1);
-    double my = Math.max(1e-9, (b[3] - b[2]) * 0.1);
-    return new double[] {b[0] - mx, b[1] + mx, b[2] - my, b[3] + my};
+    double half = Math.max(1e-9, Math.max(b[1] - b[0], b[3] - b[2]) * 0.55);
+    double cx = (b[0] + b[1]) / 2;
+    double cy = (b[2] + b[3]) / 2;
+    return new double[] {cx - half, cx + half, cy - half, cy + half};
   }
 
   /** The whole picture, panels left to right. */

@@ -92,7 +92,7 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
       }
       out.add("$T.$N(", GUARD, method);
       for (int[] arg : args) {
-        text.render(out, arg[0], arg[1]);
+        text.render(out, arg[0], arg[1], this);
         out.add(", ");
       }
       out.add("$L, $S)", eps, site);

@@ -25,9 +25,17 @@ final class SourceText {
 
   /** Renders [start, end): the outermost replacements inside it, and the text between them. */
   void render(CodeBlock.Builder out, int start, int end) {
+    render(out, start, end, null);
+  }
+
+  /**
+   * Renders [start, end) as an argument of {@code owner}: a divisor fix's argument is the very
+   * span the fix replaces, so the owner itself is skipped there instead of recursing forever.
+   */
+  void render(CodeBlock.Builder out, int start, int end, Replacement owner) {
     int pos = start;
     for (Replacement r : replacements) {
-      if (r.start < pos || r.end > end) {
+      if (r == owner || r.start < pos || r.end > end) {
         continue; // before the span, nested in one already rendered, or past the end
       }
       copy(out, pos, r.start);

@@ -80,7 +80,7 @@ public final class ProcessorCorpus {
       };
       try (StandardJavaFileManager files = javac.getStandardFileManager(quiet, Locale.ROOT, null)) {
         List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(),
-            "-classpath", System.getProperty("java.class.path"), "-nowarn", "-Xlint:none"));
+            "-classpath", System.getProperty("java.class.path")));
         if (!withProcessor) {
           options.add("-proc:none");
         }

@@ -191,9 +191,10 @@ public final class Tensor {
     Autograd.backward(this);
   }
 
+  /** Adds g into the gradient; g is handed over by the engine, which keeps no other reference. */
   void accumulateGrad(double[] g) {
     if (grad == null) {
-      grad = new Tensor(g.clone(), shape, null);
+      grad = new Tensor(g, shape, null);
     } else {
       double[] acc = grad.data;
       for (int i = 0; i < acc.length; i++) {

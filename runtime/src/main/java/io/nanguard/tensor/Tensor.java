@@ -508,8 +508,8 @@ public final class Tensor {
   }
 
   /**
-   * log(sum(exp(x), dim)) computed stably (the max is subtracted first). The softmax weights of
-   * the forward pass are kept, so backward needs no second exp.
+   * log(sum(exp(x), dim)) computed stably (the max is subtracted first). The exponentials of the
+   * forward pass are kept, so backward needs no second exp: d lse / dx = exp(x - shift) / s.
    */
   public Tensor logSumExp(int dim) {
     int d = Shapes.dim("logSumExp", dim, shape);
@@ -517,36 +517,38 @@ public final class Tensor {
     int n = shape[d];
     int inner = Shapes.inner(shape, d);
     double[] y = new double[outer * inner];
-    double[] p = new double[data.length];
+    double[] e = new double[data.length];
+    double[] inv = new double[outer * inner];
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         int base = o * n * inner + i;
+        int end = base + n * inner;
         double m = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-          m = Math.max(m, data[base + k * inner]);
+        for (int at = base; at < end; at += inner) {
+          double v = data[at];
+          // NaN is skipped here but still reaches the sum below, so the result is NaN as it should be.
+          m = v > m ? v : m;
         }
-        double s = 0;
         double shift = Double.isInfinite(m) ? 0 : m;
-        for (int k = 0; k < n; k++) {
-          double e = Math.exp(data[base + k * inner] - shift);
-          p[base + k * inner] = e;
-          s += e;
+        double s = 0;
+        for (int at = base; at < end; at += inner) {
+          double v = Math.exp(data[at] - shift);
+          e[at] = v;
+          s += v;
         }
-        double inv = 1 / s;
-        for (int k = 0; k < n; k++) {
-          p[base + k * inner] *= inv;
-        }
+        inv[o * inner + i] = 1 / s;
         y[o * inner + i] = shift + Math.log(s);
       }
     }
     return observed(make(y, Shapes.reduced(shape, d, false), "logSumExp", g -> {
-      double[] gx = new double[p.length];
+      double[] gx = new double[e.length];
       for (int o = 0; o < outer; o++) {
         for (int i = 0; i < inner; i++) {
           int base = o * n * inner + i;
-          double gy = g[o * inner + i];
-          for (int k = 0; k < n; k++) {
-            gx[base + k * inner] = gy * p[base + k * inner];
+          int end = base + n * inner;
+          double scale = g[o * inner + i] * inv[o * inner + i];
+          for (int at = base; at < end; at += inner) {
+            gx[at] = scale * e[at];
           }
         }
       }

@@ -119,7 +119,7 @@ public final class OpCatalog {
     Domain value = valueOk == null ? Domain.NON_ZERO : Domain.interval(valueOk);
     Domain grad = gradOk == null ? Domain.NON_ZERO : Domain.interval(gradOk);
     DoubleBinaryOperator d = (x, y) -> p * Math.pow(x, p - 1);
-    UnaryOperator<Range> image = r -> powImage(r, p, integer);
+    UnaryOperator<Range> image = r -> powImage(r, p, integer).closeZeroEnds();
     Hazard hazard = valueOk == Range.TOP ? null : Hazard.POW;
     // x * x is what PyTorch computes for p = 2, and it is exact where Math.pow need not be.
     DoubleUnaryOperator f = p == 2 ? x -> x * x : x -> Math.pow(x, p);

@@ -108,7 +108,11 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return add(o.neg());
   }
 
-  /** Product bounds: the extreme of the four corner products (0 * inf counts as 0). */
+  /**
+   * Product bounds: the extreme of the four corner products (0 * inf counts as 0). A corner at
+   * an open 0 stays open only when the other factor is at least 1 in magnitude: a product of two
+   * tiny non-zero doubles underflows to exactly 0 (1e-200 * 1e-200 == 0).
+   */
   public Range mul(Range o) {
     double[] c = {prod(lo, o.lo), prod(lo, o.hi), prod(hi, o.lo), prod(hi, o.hi)};
     boolean[] open = {
@@ -128,7 +132,7 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return mul(new Range(invLo + 0.0, o.hiOpen, invHi + 0.0, o.loOpen));
   }
 
-  /** The image of x*x (and of |x|^2). */
+  /** The image of x*x (and of |x|^2); rounding and underflow are handled by {@link #mapIncreasing}. */
   public Range square() {
     return abs().mapIncreasing(x -> x * x);
   }
@@ -234,6 +238,14 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
   private static double clean(double v, boolean low) {
     if (Double.isNaN(v)) return low ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     return v;
+  }
+
+  /**
+   * This range with open ends at 0 closed: what a rounded product, quotient or power can reach
+   * by underflow, however far from 0 its exact value is.
+   */
+  public Range closeZeroEnds() {
+    return new Range(lo, loOpen && lo != 0, hi, hiOpen && hi != 0);
   }
 
   private static Range fromCorners(double[] c, boolean[] open) {

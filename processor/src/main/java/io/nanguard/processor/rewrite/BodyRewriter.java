@@ -1,0 +1,181 @@
+package io.nanguard.processor.rewrite;
+
+import com.palantir.javapoet.CodeBlock;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.nanguard.ops.Hazard;
+import io.nanguard.processor.analysis.Finding;
+import io.nanguard.processor.analysis.Fix;
+import io.nanguard.processor.codegen.GuardedMethod;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Rewrites the body of one guarded method by source text: each finding's fix target is replaced
+ * by a {@code Guard} call tagged with the op's original {@code File.java:line}, type names are
+ * written so the generated file imports them, and everything else is copied as is.
+ *
+ * <p>Fixes nest: a fix inside another fix's argument is rendered inside that argument; a fix
+ * inside another fix's target but outside its arguments is superseded by it (a stability rewrite
+ * such as {@code logSumExp} replaces the {@code exp} it contains). Two fixes of the same target
+ * keep one, the stability rewrite if there is one.
+ */
+public final class BodyRewriter {
+
+  /**
+   * The rewritten body, or why there is none.
+   *
+   * @param body the statements of the body (without braces), or null if there are problems
+   * @param problems what keeps the body from compiling in the generated class, each saying what
+   *     to change; empty on success
+   */
+  public record Result(CodeBlock body, List<String> problems) {}
+
+  private final Trees trees;
+  private final Types types;
+
+  public BodyRewriter(Trees trees, Types types) {
+    this.trees = trees;
+    this.types = types;
+  }
+
+  /** Rewrites {@code method}'s body for the generated subclass of {@code original}. */
+  public Result rewrite(GuardedMethod method, TypeElement original) {
+    CompilationUnitTree unit = method.unit();
+    BlockTree body = method.tree().getBody();
+    if (body == null) {
+      return failure("it has no body to rewrite");
+    }
+    CharSequence source;
+    try {
+      source = unit.getSourceFile().getCharContent(true);
+    } catch (IOException e) {
+      return failure("its source could not be read (" + e.getMessage() + ")");
+    }
+    SourcePositions positions = trees.getSourcePositions();
+    long bodyStart = positions.getStartPosition(unit, body);
+    long bodyEnd = positions.getEndPosition(unit, body);
+    if (bodyStart < 0 || bodyEnd < 0) {
+      return failure("the compiler gave no source positions for its body");
+    }
+    TreePath bodyPath = TreePath.getPath(unit, body);
+    MemberAccessScanner access = new MemberAccessScanner(trees, types, positions, unit, original);
+    access.scan(bodyPath, null);
+    List<String> problems = new ArrayList<>(access.problems());
+    List<Replacement> replacements = new ArrayList<>(access.replacements());
+    for (Finding finding : distinctTargets(method.findings())) {
+      GuardCallOrProblem call = guardCall(finding, method.eps(), positions, unit);
+      if (call.problem != null) {
+        problems.add(call.problem);
+      } else {
+        replacements.add(call.replacement);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Result(null, List.copyOf(problems));
+    }
+    int from = firstLineAfterBrace(source, (int) bodyStart);
+    int to = lastLineEnd(source, (int) bodyEnd - 1);
+    SourceText text = new SourceText(source, replacements, SourceText.commonIndent(source, from, to));
+    CodeBlock.Builder out = CodeBlock.builder();
+    text.render(out, from, to);
+    out.add("\n");
+    return new Result(out.build(), List.of());
+  }
+
+  private static Result failure(String problem) {
+    return new Result(null, List.of(problem));
+  }
+
+  /** One fix per target span; a stability rewrite wins over a plain guard of the same span. */
+  private static List<Finding> distinctTargets(List<Finding> findings) {
+    Map<Tree, Finding> byTarget = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      if (f.fix() == null) {
+        continue;
+      }
+      byTarget.merge(f.fix().target(), f, (a, b) -> b.hazard() == Hazard.STABILITY ? b : a);
+    }
+    return List.copyOf(byTarget.values());
+  }
+
+  private record GuardCallOrProblem(Replacement replacement, String problem) {}
+
+  private GuardCallOrProblem guardCall(Finding finding, double eps, SourcePositions positions,
+      CompilationUnitTree unit) {
+    Fix fix = finding.fix();
+    int[] target = span(positions, unit, fix.target());
+    List<int[]> args = new ArrayList<>();
+    for (Tree arg : fix.args()) {
+      int[] s = span(positions, unit, arg);
+      if (s == null || target == null || s[0] < target[0] || s[1] > target[1]) {
+        return new GuardCallOrProblem(null, "internal: the argument of its " + fix.guardMethod()
+            + " rewrite has no source span inside the rewritten expression; please report this");
+      }
+      args.add(s);
+    }
+    if (target == null) {
+      return new GuardCallOrProblem(null, "internal: the " + fix.guardMethod()
+          + " rewrite targets code without a source position; please report this");
+    }
+    long opStart = positions.getStartPosition(unit, finding.op());
+    long line = unit.getLineMap().getLineNumber(opStart >= 0 ? opStart : target[0]);
+    String site = fileName(unit) + ":" + line;
+    boolean narrow = isFloat(unit, fix.target());
+    return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], fix.guardMethod(), args,
+        eps, site, narrow), null);
+  }
+
+  /** A float expression must stay float: the double-valued guard is narrowed back. */
+  private boolean isFloat(CompilationUnitTree unit, Tree tree) {
+    TreePath path = TreePath.getPath(unit, tree);
+    TypeMirror type = path == null ? null : trees.getTypeMirror(path);
+    return type != null && type.getKind() == TypeKind.FLOAT;
+  }
+
+  private static int[] span(SourcePositions positions, CompilationUnitTree unit, Tree tree) {
+    long s = positions.getStartPosition(unit, tree);
+    long e = positions.getEndPosition(unit, tree);
+    return s < 0 || e < s ? null : new int[] {(int) s, (int) e};
+  }
+
+  /** The simple file name, as stack traces and {@code Site} print it. */
+  static String fileName(CompilationUnitTree unit) {
+    String path = unit.getSourceFile().toUri().getPath();
+    if (path == null) {
+      path = unit.getSourceFile().getName();
+    }
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return path.substring(slash + 1);
+  }
+
+  /** Skips the opening brace and the rest of its line when only whitespace follows. */
+  private static int firstLineAfterBrace(CharSequence source, int bodyStart) {
+    int i = bodyStart + 1;
+    int j = i;
+    while (j < source.length() && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
+      j++;
+    }
+    return j < source.length() && source.charAt(j) == '\n' ? j + 1 : i;
+  }
+
+  /** Drops the whitespace before the closing brace, keeping the statements' last line. */
+  private static int lastLineEnd(CharSequence source, int closingBrace) {
+    int i = closingBrace;
+    while (i > 0 && Character.isWhitespace(source.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+}

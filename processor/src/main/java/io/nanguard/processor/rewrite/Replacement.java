@@ -1,0 +1,101 @@
+package io.nanguard.processor.rewrite;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import java.util.List;
+
+/**
+ * One span of the original method body whose source text is replaced in the generated body. The
+ * spans of one body nest like the trees they come from; everything outside them is copied as is.
+ */
+abstract sealed class Replacement permits Replacement.TypeName, Replacement.StaticMember, Replacement.GuardCall {
+
+  final int start;
+  final int end;
+
+  Replacement(int start, int end) {
+    this.start = start;
+    this.end = end;
+  }
+
+  boolean contains(Replacement other) {
+    return start <= other.start && other.end <= end && other != this;
+  }
+
+  /** Writes the replacement; {@code text} renders a nested span of the original source. */
+  abstract void render(CodeBlock.Builder out, SourceText text);
+
+  /**
+   * A type named by its simple name in the original file, written as {@code $T} so JavaPoet
+   * imports it: the generated file cannot rely on the original file's imports.
+   */
+  static final class TypeName extends Replacement {
+    private final ClassName type;
+
+    TypeName(int start, int end, ClassName type) {
+      super(start, end);
+      this.type = type;
+    }
+
+    @Override
+    void render(CodeBlock.Builder out, SourceText text) {
+      out.add("$T", type);
+    }
+  }
+
+  /**
+   * A static member reached by simple name through a static import or an enclosing class, which
+   * the generated top-level class does not inherit: written qualified, {@code Owner.name}.
+   */
+  static final class StaticMember extends Replacement {
+    private final ClassName owner;
+    private final String name;
+
+    StaticMember(int start, int end, ClassName owner, String name) {
+      super(start, end);
+      this.owner = owner;
+      this.name = name;
+    }
+
+    @Override
+    void render(CodeBlock.Builder out, SourceText text) {
+      out.add("$T.$N", owner, name);
+    }
+  }
+
+  /**
+   * An unsafe op replaced by {@code Guard.<method>(<args>, eps, "File.java:line")}. Each argument
+   * is rendered from its own source span, so fixes nested inside it compose.
+   */
+  static final class GuardCall extends Replacement {
+    static final ClassName GUARD = ClassName.get("io.nanguard.guard", "Guard");
+
+    private final String method;
+    private final List<int[]> args;
+    private final double eps;
+    private final String site;
+    private final boolean narrowToFloat;
+
+    GuardCall(int start, int end, String method, List<int[]> args, double eps, String site, boolean narrowToFloat) {
+      super(start, end);
+      this.method = method;
+      this.args = args;
+      this.eps = eps;
+      this.site = site;
+      this.narrowToFloat = narrowToFloat;
+    }
+
+    @Override
+    void render(CodeBlock.Builder out, SourceText text) {
+      if (narrowToFloat) {
+        out.add("(float) ");
+      }
+      out.add("$T.$N(", GUARD, method);
+      for (int[] arg : args) {
+        text.render(out, arg[0], arg[1], this);
+        out.add(", ");
+      }
+      out.add("$L, $S)", eps, site);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.nanguard.processor.codegen;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/**
+ * Test support: compiles sources through {@link NaiveGuardProcessor}, compares generated sources
+ * with golden files ({@code -Dnanguard.updateGolden=true} rewrites them), and loads the compiled
+ * classes, original and generated, so tests can run them.
+ */
+final class Generated {
+
+  private static final Path GOLDEN_DIR = Path.of("src/test/resources/golden");
+
+  private Generated() {}
+
+  /** Compiles with every lint warning on and requires success without any warning. */
+  static Compilation compileClean(String... qualifiedNameThenSource) {
+    Compilation c = compile(List.of("-Xlint:all", "-Werror"), qualifiedNameThenSource);
+    assertThat(c).succeededWithoutWarnings();
+    return c;
+  }
+
+  static Compilation compile(List<String> options, String... qualifiedNameThenSource) {
+    JavaFileObject[] files = new JavaFileObject[qualifiedNameThenSource.length / 2];
+    for (int i = 0; i < files.length; i++) {
+      files[i] = JavaFileObjects.forSourceString(qualifiedNameThenSource[2 * i], qualifiedNameThenSource[2 * i + 1]);
+    }
+    return javac().withProcessors(new NaiveGuardProcessor()).withOptions(options).compile(files);
+  }
+
+  /** The generated source equals golden/{@code <simple name>}.java. */
+  static void assertGolden(Compilation c, String qualifiedName) {
+    String actual;
+    try {
+      actual = c.generatedSourceFile(qualifiedName).orElseThrow(
+          () -> new AssertionError("no generated source " + qualifiedName)).getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String file = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1) + ".java";
+    if (Boolean.getBoolean("nanguard.updateGolden")) {
+      try {
+        Files.createDirectories(GOLDEN_DIR);
+        Files.writeString(GOLDEN_DIR.resolve(file), actual);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    assertThat(c).generatedSourceFile(qualifiedName).contentsAsUtf8String().isEqualTo(golden(file));
+  }
+
+  private static String golden(String file) {
+    Path path = GOLDEN_DIR.resolve(file);
+    if (!Files.exists(path)) {
+      throw new AssertionError("missing golden file " + path + "; run with -Dnanguard.updateGolden=true");
+    }
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A class loader holding every class the compilation produced. */
+  static ClassLoader load(Compilation c) {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject f : c.generatedFiles()) {
+      if (f.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      String path = f.toUri().getPath();
+      String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(), path.length() - ".class".length());
+      try (InputStream in = f.openInputStream()) {
+        classes.put(name.replace('/', '.'), in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    assertThat(classes).isNotEmpty();
+    return new ClassLoader(Generated.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    };
+  }
+
+  /** A new instance of a compiled class through its no-argument constructor. */
+  @SuppressWarnings("unchecked")
+  static <T> T newInstance(ClassLoader loader, String name) {
+    try {
+      return (T) loader.loadClass(name).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot instantiate " + name, e);
+    }
+  }
+}

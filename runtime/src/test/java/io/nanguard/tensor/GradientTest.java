@@ -118,6 +118,7 @@ class GradientTest {
     t.add(c("max(1)", ANY, x -> x[0].max(1), s(2, 5, 3)));
     t.add(c("logSumExp(0)", ANY, x -> x[0].logSumExp(0), s(4, 3)));
     t.add(c("logSumExp(1)", ANY, x -> x[0].logSumExp(1), s(2, 4, 3)));
+    t.add(c("logSumExp(1) odd length", ANY, x -> x[0].logSumExp(1), s(3, 5)));
     t.add(c("softmax(0)", ANY, x -> x[0].softmax(0), s(4, 3)));
     t.add(c("softmax(-1)", ANY, x -> x[0].softmax(-1), s(2, 3, 4)));
     t.add(c("logSoftmax(1)", ANY, x -> x[0].logSoftmax(1), s(3, 5)));

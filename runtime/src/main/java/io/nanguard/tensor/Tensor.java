@@ -541,7 +541,7 @@ public final class Tensor {
         double shift = Double.isInfinite(m) ? 0 : m;
         double s = 0;
         for (int at = base; at < end; at += inner) {
-          double v = Math.exp(data[at] - shift);
+          double v = Exp.exp(data[at] - shift);
           e[at] = v;
           s += v;
         }
@@ -573,7 +573,7 @@ public final class Tensor {
     int inner = Shapes.inner(shape, d);
     double[] y = logSoftmaxValues(d);
     for (int i = 0; i < y.length; i++) {
-      y[i] = Math.exp(y[i]);
+      y[i] = Exp.exp(y[i]);
     }
     return observed(make(y, shape, "softmax", g -> {
       double[] gx = new double[y.length];
@@ -612,7 +612,7 @@ public final class Tensor {
           }
           for (int k = 0; k < n; k++) {
             int at = base + k * inner;
-            gx[at] = g[at] - Math.exp(y[at]) * gs;
+            gx[at] = g[at] - Exp.exp(y[at]) * gs;
           }
         }
       }
@@ -634,7 +634,7 @@ public final class Tensor {
         }
         double s = 0;
         for (int k = 0; k < n; k++) {
-          s += Math.exp(data[base + k * inner] - m);
+          s += Exp.exp(data[base + k * inner] - m);
         }
         double lse = m + Math.log(s);
         for (int k = 0; k < n; k++) {

@@ -303,14 +303,16 @@ public final class Anomaly implements AutoCloseable {
     }
   }
 
+  /** Takes over a closed inner scope's findings; its errors were thrown by the inner scope already. */
   private void absorb(Anomaly inner) {
+    int before = errorCount();
     for (Finding f : inner.report().findings()) {
       if (seen.add(f)) {
         findings.add(f);
       }
     }
     omitted += inner.omitted;
-    thrownErrors = errorCount();
+    thrownErrors += errorCount() - before;
   }
 
   private int errorCount() {

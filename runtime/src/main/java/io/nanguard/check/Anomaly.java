@@ -7,7 +7,6 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +51,11 @@ public final class Anomaly implements AutoCloseable {
   private final Thread owner;
   private final List<Finding> findings = new ArrayList<>();
   private final Set<Finding> seen = new HashSet<>();
-  private final Map<Tensor, ForwardRecord> forward = new IdentityHashMap<>();
-  private final Map<Tensor, Object> reportedLeaves = new IdentityHashMap<>();
-  /** Outputs seen non-finite, weakly held: a long collecting run must not pin its NaN tensors. */
+  // Tensors use identity equality, so weak maps key them by identity without pinning them for a
+  // long-lived scope.
+  private final Map<Tensor, ForwardRecord> forward = new WeakHashMap<>();
+  private final Map<Tensor, Object> reportedLeaves = new WeakHashMap<>();
+  /** Outputs seen non-finite. */
   private final Set<Tensor> nonFinite = Collections.newSetFromMap(new WeakHashMap<>());
   /** Leaf gradient summaries: effects of the errors above them, so the report lists them last. */
   private final Map<Tensor, LeafGradient> leafGradients = new LinkedHashMap<>();
@@ -302,14 +303,16 @@ public final class Anomaly implements AutoCloseable {
     }
   }
 
+  /** Takes over a closed inner scope's findings; its errors were thrown by the inner scope already. */
   private void absorb(Anomaly inner) {
+    int before = errorCount();
     for (Finding f : inner.report().findings()) {
       if (seen.add(f)) {
         findings.add(f);
       }
     }
     omitted += inner.omitted;
-    thrownErrors = errorCount();
+    thrownErrors += errorCount() - before;
   }
 
   private int errorCount() {

@@ -1,0 +1,57 @@
+package io.nanguard.demo.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Compile time of a synthetic corpus (400 classes of 20 methods, 10% guarded, and 4x that) with
+ * the JDK's javac in process, without ({@code plain}) and with ({@code processor}) NaNGuard's
+ * annotation processor. Ratios per corpus are printed by {@link Benchmarks}.
+ * {@link ProcessorOverhead} measures the same with interleaved runs in one JVM.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(1)
+public class ProcessorBench {
+
+  private ProcessorCorpus corpus;
+  private ProcessorCorpus corpus4x;
+
+  @Setup
+  public void setUp() {
+    corpus = ProcessorCorpus.of(400);
+    corpus4x = ProcessorCorpus.of(1600);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome compile400_plain() {
+    return corpus.compile(false);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome compile400_processor() {
+    return corpus.compile(true);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome compile1600_plain() {
+    return corpus4x.compile(false);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome compile1600_processor() {
+    return corpus4x.compile(true);
+  }
+}

@@ -32,15 +32,15 @@ public final class Losses {
       throw new IllegalArgumentException("crossEntropy: " + targets.length + " targets for a batch of " + batch
           + " (logits shape " + Arrays.toString(logits.shape()) + ")");
     }
-    double[] oneHot = new double[batch * classes];
+    int[] flat = new int[batch];
     for (int i = 0; i < batch; i++) {
       if (targets[i] < 0 || targets[i] >= classes) {
         throw new IllegalArgumentException("crossEntropy: target " + targets[i] + " at position " + i
             + " out of range for " + classes + " classes");
       }
-      oneHot[i * classes + targets[i]] = 1;
+      flat[i] = i * classes + targets[i];
     }
-    Tensor picked = logits.mul(Tensor.of(oneHot, batch, classes)).sum(1);
+    Tensor picked = logits.reshape(-1).indexSelect(0, flat);
     return logits.logSumExp(1).sub(picked).mean();
   }
 }

@@ -38,10 +38,10 @@ public final class OpCatalog {
       Domain.NON_ZERO, Domain.NON_ZERO, r -> Range.point(1).div(r),
       "1 / (|x| raised to eps, sign kept)", "keep the divisor away from 0 (x.clampMin(eps) for a norm or count)");
   public static final OpSpec EXP = new OpSpec("exp", Hazard.EXP, Math::exp, (x, y) -> y,
-      EXP_SAFE, EXP_SAFE, r -> saturating(r.mapIncreasing(Math::exp)),
+      EXP_SAFE, EXP_SAFE, r -> r.mapIncreasing(Math::exp),
       "exp(min(x, 709))", "subtract the max first (logSumExp, softmax) or clamp the exponent");
   public static final OpSpec EXPM1 = new OpSpec("expm1", Hazard.EXP, Math::expm1, (x, y) -> y + 1,
-      EXP_SAFE, EXP_SAFE, r -> saturating(r.mapIncreasing(Math::expm1)),
+      EXP_SAFE, EXP_SAFE, r -> r.mapIncreasing(Math::expm1),
       "expm1(min(x, 709))", "clamp the exponent");
   public static final OpSpec LOG = new OpSpec("log", Hazard.LOG, Math::log, (x, y) -> 1 / x,
       POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::log),
@@ -52,13 +52,13 @@ public final class OpCatalog {
       r -> r.meet(new Range(-1, false, Double.POSITIVE_INFINITY, true)).mapIncreasing(Math::log1p),
       "log1p(max(x, eps - 1))", "clamp the argument above -1");
   public static final OpSpec SIGMOID = safe("sigmoid", OpCatalog::sigmoid, (x, y) -> y * (1 - y),
-      r -> saturating(r.mapIncreasing(OpCatalog::sigmoid)));
+      r -> r.mapIncreasing(OpCatalog::sigmoid));
   public static final OpSpec TANH = safe("tanh", Math::tanh, (x, y) -> 1 - y * y,
-      r -> saturating(r.mapIncreasing(Math::tanh)));
+      r -> r.mapIncreasing(Math::tanh));
   public static final OpSpec RELU = safe("relu", x -> x > 0 ? x : 0, (x, y) -> x > 0 ? 1 : 0,
       r -> r.clamp(0, Double.POSITIVE_INFINITY));
   public static final OpSpec SOFTPLUS = safe("softplus", OpCatalog::softplus, (x, y) -> sigmoid(x),
-      r -> saturating(r.mapIncreasing(OpCatalog::softplus)));
+      r -> r.mapIncreasing(OpCatalog::softplus));
   public static final OpSpec LOG_SIGMOID = safe("logSigmoid", x -> -softplus(-x), (x, y) -> sigmoid(-x),
       r -> r.mapIncreasing(x -> -softplus(-x)).meet(new Range(Double.NEGATIVE_INFINITY, true, 0, false)));
   public static final OpSpec SIN = safe("sin", Math::sin, (x, y) -> Math.cos(x), r -> Range.closed(-1, 1));
@@ -119,9 +119,11 @@ public final class OpCatalog {
     Domain value = valueOk == null ? Domain.NON_ZERO : Domain.interval(valueOk);
     Domain grad = gradOk == null ? Domain.NON_ZERO : Domain.interval(gradOk);
     DoubleBinaryOperator d = (x, y) -> p * Math.pow(x, p - 1);
-    UnaryOperator<Range> image = r -> powImage(r, p, integer);
+    UnaryOperator<Range> image = r -> powImage(r, p, integer).closeZeroEnds();
     Hazard hazard = valueOk == Range.TOP ? null : Hazard.POW;
-    return new OpSpec("pow", hazard, x -> Math.pow(x, p), d, value, grad, image,
+    // x * x is what PyTorch computes for p = 2, and it is exact where Math.pow need not be.
+    DoubleUnaryOperator f = p == 2 ? x -> x * x : x -> Math.pow(x, p);
+    return new OpSpec("pow", hazard, f, d, value, grad, image,
         "pow(x + eps, p)", "add eps inside the pow, or write sqrt(x + eps) for p = 0.5");
   }
 
@@ -152,14 +154,6 @@ public final class OpCatalog {
     }
     Range base = r.meet(NON_NEG);
     return p > 0 ? base.mapIncreasing(x -> Math.pow(x, p)) : base.mapDecreasing(x -> Math.pow(x, p));
-  }
-
-  /**
-   * Functions such as exp or sigmoid reach their asymptotes exactly in floating point
-   * (exp(-746) == 0), so an open end at a finite limit is closed to stay sound.
-   */
-  private static Range saturating(Range r) {
-    return new Range(r.lo(), r.loOpen() && Double.isInfinite(r.lo()), r.hi(), r.hiOpen() && Double.isInfinite(r.hi()));
   }
 
   private static OpSpec safe(String name, DoubleUnaryOperator f, DoubleBinaryOperator d, UnaryOperator<Range> image) {

@@ -108,10 +108,16 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return add(o.neg());
   }
 
-  /** Product bounds: the extreme of the four corner products (0 * inf counts as 0). */
+  /**
+   * Product bounds: the extreme of the four corner products (0 * inf counts as 0). A corner at
+   * an open 0 stays open only when the other factor is at least 1 in magnitude: a product of two
+   * tiny non-zero doubles underflows to exactly 0 (1e-200 * 1e-200 == 0).
+   */
   public Range mul(Range o) {
     double[] c = {prod(lo, o.lo), prod(lo, o.hi), prod(hi, o.lo), prod(hi, o.hi)};
-    boolean[] open = {loOpen || o.loOpen, loOpen || o.hiOpen, hiOpen || o.loOpen, hiOpen || o.hiOpen};
+    boolean[] open = {
+        cornerOpen(lo, loOpen, o.lo, o.loOpen), cornerOpen(lo, loOpen, o.hi, o.hiOpen),
+        cornerOpen(hi, hiOpen, o.lo, o.loOpen), cornerOpen(hi, hiOpen, o.hi, o.hiOpen)};
     return fromCorners(c, open);
   }
 
@@ -126,10 +132,9 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return mul(new Range(invLo + 0.0, o.hiOpen, invHi + 0.0, o.loOpen));
   }
 
-  /** The image of x*x (and of |x|^2). */
+  /** The image of x*x (and of |x|^2); rounding and underflow are handled by {@link #mapIncreasing}. */
   public Range square() {
-    Range a = abs();
-    return new Range(prod(a.lo, a.lo), a.loOpen, prod(a.hi, a.hi), a.hiOpen);
+    return abs().mapIncreasing(x -> x * x);
   }
 
   public Range abs() {
@@ -144,20 +149,42 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return new Range(0, false, h, hOpen);
   }
 
-  /** The image under a non-decreasing function. */
+  /**
+   * The image under a non-decreasing function. An open end stays open only if the function, as
+   * computed in floating point, already moves at the next double inside: rounding and saturation
+   * (exp(-746) == 0, tanh(20) == 1, (1e-300)^2 == 0) otherwise reach the end value exactly.
+   */
   public Range mapIncreasing(DoubleUnaryOperator f) {
-    return new Range(clean(f.applyAsDouble(lo), true), loOpen, clean(f.applyAsDouble(hi), false), hiOpen);
+    double l = f.applyAsDouble(lo);
+    double h = f.applyAsDouble(hi);
+    boolean lOpen = loOpen && f.applyAsDouble(Math.nextUp(lo)) > l;
+    boolean hOpen = hiOpen && f.applyAsDouble(Math.nextDown(hi)) < h;
+    return mapped(l, lOpen, h, hOpen);
   }
 
-  /** The image under a non-increasing function. */
+  /** The image under a non-increasing function (open ends as in {@link #mapIncreasing}). */
   public Range mapDecreasing(DoubleUnaryOperator f) {
-    return new Range(clean(f.applyAsDouble(hi), true), hiOpen, clean(f.applyAsDouble(lo), false), loOpen);
+    double l = f.applyAsDouble(hi);
+    double h = f.applyAsDouble(lo);
+    boolean lOpen = hiOpen && f.applyAsDouble(Math.nextDown(hi)) > l;
+    boolean hOpen = loOpen && f.applyAsDouble(Math.nextUp(lo)) < h;
+    return mapped(l, lOpen, h, hOpen);
   }
 
-  /** The part of this range within [min, max] (clamp's image). */
+  /** A mapped range; a range wholly outside the function's domain (NaN or reversed ends) is unknown. */
+  private static Range mapped(double l, boolean lOpen, double h, boolean hOpen) {
+    double cl = clean(l, true);
+    double ch = clean(h, false);
+    return cl <= ch ? new Range(cl, lOpen, ch, hOpen) : TOP;
+  }
+
+  /** The part of this range within [min, max] (clamp's image); an end moved by clamping is reached. */
   public Range clamp(double min, double max) {
     double l = Math.min(Math.max(lo, min), max);
     double h = Math.max(Math.min(hi, max), min);
+    if (l == h) {
+      return point(l);
+    }
     return new Range(l, l == lo && loOpen, h, h == hi && hiOpen);
   }
 
@@ -190,6 +217,20 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return Double.isNaN(s) ? ifUndefined : s;
   }
 
+  /**
+   * Whether a product bound is never reached. An open 0 end is reached anyway when a tiny factor
+   * times one below 1 underflows to 0, so it stays open only against a factor of magnitude >= 1.
+   */
+  private static boolean cornerOpen(double a, boolean aOpen, double b, boolean bOpen) {
+    if (a == 0 && aOpen) {
+      return Math.abs(b) >= 1;
+    }
+    if (b == 0 && bOpen) {
+      return Math.abs(a) >= 1;
+    }
+    return aOpen || bOpen;
+  }
+
   private static double prod(double a, double b) {
     return a == 0 || b == 0 ? 0 : a * b;
   }
@@ -197,6 +238,14 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
   private static double clean(double v, boolean low) {
     if (Double.isNaN(v)) return low ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     return v;
+  }
+
+  /**
+   * This range with open ends at 0 closed: what a rounded product, quotient or power can reach
+   * by underflow, however far from 0 its exact value is.
+   */
+  public Range closeZeroEnds() {
+    return new Range(lo, loOpen && lo != 0, hi, hiOpen && hi != 0);
   }
 
   private static Range fromCorners(double[] c, boolean[] open) {

@@ -17,7 +17,8 @@ final class Autograd {
   static void backward(Tensor root) {
     if (root.numel() != 1) {
       throw new IllegalArgumentException("backward: needs a one-element tensor, got shape "
-          + Shapes.str(root.shape()) + " (reduce it with sum() or mean() first)");
+          + Shapes.str(root.shape()) + (root.node == null ? "" : " from " + root.node.op)
+          + " (reduce it with sum() or mean() first)");
     }
     if (!root.requiresGrad()) {
       throw new IllegalStateException("backward: the tensor does not require grad and has no grad_fn"

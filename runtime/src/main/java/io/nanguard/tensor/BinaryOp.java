@@ -1,137 +1,166 @@
 package io.nanguard.tensor;
 
 /**
- * Forward and backward rules of the broadcasting binary ops, on operands already expanded to the
- * output shape. Each constant has its own loops so the JIT sees one monomorphic, vectorizable
- * body per op.
+ * Forward and backward rules of the broadcasting binary ops, as kernels over one run of a
+ * {@link Broadcast} plan: n elements of the output from {@code yo}, operand a read from
+ * {@code ao} with stride {@code as} (0 or 1), b likewise. Backward kernels accumulate into the
+ * operand-shaped gradient ({@code +=}), which sums over broadcast dims for free; a null gradient
+ * array means that operand needs none. Each constant has its own loops so the JIT sees one
+ * monomorphic body per op.
  */
 enum BinaryOp {
   ADD {
     @Override
-    double[] forward(double[] a, double[] b) {
-      double[] y = new double[a.length];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = a[i] + b[i];
+    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+      for (int i = 0; i < n; i++) {
+        y[yo + i] = a[ao + i * as] + b[bo + i * bs];
       }
-      return y;
     }
 
     @Override
-    double[][] backward(double[] a, double[] b, double[] y, double[] g) {
-      return new double[][] {g, g};
+    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+        double[] gb, int n) {
+      if (ga != null) {
+        accumulate(g, go, ga, ao, as, n, 1);
+      }
+      if (gb != null) {
+        accumulate(g, go, gb, bo, bs, n, 1);
+      }
     }
   },
   SUB {
     @Override
-    double[] forward(double[] a, double[] b) {
-      double[] y = new double[a.length];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = a[i] - b[i];
+    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+      for (int i = 0; i < n; i++) {
+        y[yo + i] = a[ao + i * as] - b[bo + i * bs];
       }
-      return y;
     }
 
     @Override
-    double[][] backward(double[] a, double[] b, double[] y, double[] g) {
-      double[] gb = new double[g.length];
-      for (int i = 0; i < g.length; i++) {
-        gb[i] = -g[i];
+    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+        double[] gb, int n) {
+      if (ga != null) {
+        accumulate(g, go, ga, ao, as, n, 1);
       }
-      return new double[][] {g, gb};
+      if (gb != null) {
+        accumulate(g, go, gb, bo, bs, n, -1);
+      }
     }
   },
   MUL {
     @Override
-    double[] forward(double[] a, double[] b) {
-      double[] y = new double[a.length];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = a[i] * b[i];
+    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+      for (int i = 0; i < n; i++) {
+        y[yo + i] = a[ao + i * as] * b[bo + i * bs];
       }
-      return y;
     }
 
     @Override
-    double[][] backward(double[] a, double[] b, double[] y, double[] g) {
-      double[] ga = new double[g.length];
-      double[] gb = new double[g.length];
-      for (int i = 0; i < g.length; i++) {
-        ga[i] = g[i] * b[i];
-        gb[i] = g[i] * a[i];
+    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+        double[] gb, int n) {
+      if (ga != null) {
+        for (int i = 0; i < n; i++) {
+          ga[ao + i * as] += g[go + i] * b[bo + i * bs];
+        }
       }
-      return new double[][] {ga, gb};
+      if (gb != null) {
+        for (int i = 0; i < n; i++) {
+          gb[bo + i * bs] += g[go + i] * a[ao + i * as];
+        }
+      }
     }
   },
   DIV {
     @Override
-    double[] forward(double[] a, double[] b) {
-      double[] y = new double[a.length];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = a[i] / b[i];
+    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+      for (int i = 0; i < n; i++) {
+        y[yo + i] = a[ao + i * as] / b[bo + i * bs];
       }
-      return y;
     }
 
     @Override
-    double[][] backward(double[] a, double[] b, double[] y, double[] g) {
-      double[] ga = new double[g.length];
-      double[] gb = new double[g.length];
-      for (int i = 0; i < g.length; i++) {
-        ga[i] = g[i] / b[i];
-        gb[i] = -g[i] * a[i] / (b[i] * b[i]);
+    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+        double[] gb, int n) {
+      if (ga != null) {
+        for (int i = 0; i < n; i++) {
+          ga[ao + i * as] += g[go + i] / b[bo + i * bs];
+        }
       }
-      return new double[][] {ga, gb};
+      if (gb != null) {
+        for (int i = 0; i < n; i++) {
+          double bv = b[bo + i * bs];
+          gb[bo + i * bs] += -g[go + i] * a[ao + i * as] / (bv * bv);
+        }
+      }
     }
   },
   MAXIMUM {
     @Override
-    double[] forward(double[] a, double[] b) {
-      double[] y = new double[a.length];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = Math.max(a[i], b[i]);
+    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+      for (int i = 0; i < n; i++) {
+        y[yo + i] = Math.max(a[ao + i * as], b[bo + i * bs]);
       }
-      return y;
     }
 
     @Override
-    double[][] backward(double[] a, double[] b, double[] y, double[] g) {
-      return split(a, b, g, 1);
+    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+        double[] gb, int n) {
+      split(g, go, a, ao, as, b, bo, bs, ga, gb, n, 1);
     }
   },
   MINIMUM {
     @Override
-    double[] forward(double[] a, double[] b) {
-      double[] y = new double[a.length];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = Math.min(a[i], b[i]);
+    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+      for (int i = 0; i < n; i++) {
+        y[yo + i] = Math.min(a[ao + i * as], b[bo + i * bs]);
       }
-      return y;
     }
 
     @Override
-    double[][] backward(double[] a, double[] b, double[] y, double[] g) {
-      return split(a, b, g, -1);
+    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+        double[] gb, int n) {
+      split(g, go, a, ao, as, b, bo, bs, ga, gb, n, -1);
     }
   };
 
-  abstract double[] forward(double[] a, double[] b);
+  /** y[yo .. yo+n) = op(a, b) along one run. */
+  abstract void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n);
 
-  abstract double[][] backward(double[] a, double[] b, double[] y, double[] g);
+  /** Adds the gradients of one run, given g[go .. go+n), into ga and gb (either may be null). */
+  abstract void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+      double[] gb, int n);
 
-  /** Routes the gradient to the winning operand; ties share it evenly (PyTorch's rule). */
-  private static double[][] split(double[] a, double[] b, double[] g, int sign) {
-    double[] ga = new double[g.length];
-    double[] gb = new double[g.length];
-    for (int i = 0; i < g.length; i++) {
-      double c = Double.compare(a[i], b[i]) * sign;
-      if (a[i] == b[i]) {
-        ga[i] = g[i] / 2;
-        gb[i] = g[i] / 2;
-      } else if (c > 0) {
-        ga[i] = g[i];
-      } else {
-        gb[i] = g[i];
+  private static void accumulate(double[] g, int go, double[] dst, int off, int stride, int n, double sign) {
+    if (stride == 0) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += g[go + i];
+      }
+      dst[off] += sign * s;
+    } else {
+      for (int i = 0; i < n; i++) {
+        dst[off + i] += sign * g[go + i];
       }
     }
-    return new double[][] {ga, gb};
+  }
+
+  /**
+   * Routes the gradient to the winning operand (the larger for sign 1, the smaller for -1); ties
+   * share it evenly, as PyTorch does for maximum and minimum.
+   */
+  private static void split(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+      double[] gb, int n, int sign) {
+    for (int i = 0; i < n; i++) {
+      double d = sign * (a[ao + i * as] - b[bo + i * bs]);
+      double gi = g[go + i];
+      double toA = d > 0 ? gi : d < 0 ? 0 : gi / 2;
+      double toB = d < 0 ? gi : d > 0 ? 0 : gi / 2;
+      if (ga != null) {
+        ga[ao + i * as] += toA;
+      }
+      if (gb != null) {
+        gb[bo + i * bs] += toB;
+      }
+    }
   }
 }

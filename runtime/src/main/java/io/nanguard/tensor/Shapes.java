@@ -56,21 +56,6 @@ final class Shapes {
     return out;
   }
 
-  /**
-   * For each flat index of {@code big}, the flat index of the element of {@code small} that
-   * broadcasting maps onto it. {@code small} must broadcast to {@code big}.
-   */
-  static int[] broadcastIndex(int[] small, int[] big) {
-    int n = big.length;
-    int[] stride = new int[n];
-    int s = 1;
-    for (int i = small.length - 1; i >= 0; i--) {
-      stride[i + (n - small.length)] = small[i] == 1 ? 0 : s;
-      s *= small[i];
-    }
-    return stridedIndex(big, stride);
-  }
-
   /** For each flat index of a tensor of {@code shape}, the offset given per-dim strides. */
   static int[] stridedIndex(int[] shape, int[] stride) {
     int n = shape.length;
@@ -91,32 +76,6 @@ final class Shapes {
       }
     }
     return map;
-  }
-
-  /** The values of {@code data} (shape {@code small}) repeated out to shape {@code big}. */
-  static double[] expand(double[] data, int[] small, int[] big) {
-    if (Arrays.equals(small, big)) {
-      return data;
-    }
-    int[] map = broadcastIndex(small, big);
-    double[] out = new double[map.length];
-    for (int i = 0; i < map.length; i++) {
-      out[i] = data[map[i]];
-    }
-    return out;
-  }
-
-  /** Sums a gradient of shape {@code big} back to shape {@code small}: the adjoint of expand. */
-  static double[] reduceTo(double[] grad, int[] big, int[] small) {
-    if (Arrays.equals(small, big)) {
-      return grad;
-    }
-    int[] map = broadcastIndex(small, big);
-    double[] out = new double[numel(small)];
-    for (int i = 0; i < map.length; i++) {
-      out[map[i]] += grad[i];
-    }
-    return out;
   }
 
   /** Product of the dims before {@code dim}. */

@@ -282,21 +282,22 @@ public final class Tensor {
 
   /** x^p elementwise; its hazards at 0 depend on p (see {@link OpCatalog#pow}). */
   public Tensor pow(double p) {
-    return unary(OpCatalog.pow(p));
+    OpSpec row = OpCatalog.pow(p);
+    return unary(row, UnaryKernel.pow(p, row));
   }
 
   /** Applies one catalogue row elementwise, recording its derivative for backward. */
   public Tensor unary(OpSpec op) {
+    return unary(op, UnaryKernel.of(op));
+  }
+
+  private Tensor unary(OpSpec op, UnaryKernel kernel) {
     double[] x = data;
     double[] y = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      y[i] = op.apply(x[i]);
-    }
+    kernel.forward(x, y);
     Tensor out = make(y, shape, op.name(), g -> {
       double[] gx = new double[x.length];
-      for (int i = 0; i < x.length; i++) {
-        gx[i] = g[i] * op.derivative(x[i], y[i]);
-      }
+      kernel.backward(x, y, g, gx);
       return new double[][] {gx};
     }, this);
     return observed(out, op.name(), op.hazardous() ? op : null, this, this);
@@ -375,17 +376,20 @@ public final class Tensor {
   }
 
   private Tensor binary(String op, Tensor o, BinaryOp kind) {
-    int[] outShape = Arrays.equals(shape, o.shape) ? shape : Shapes.broadcast(op, shape, o.shape);
-    double[] a = Shapes.expand(data, shape, outShape);
-    double[] b = Shapes.expand(o.data, o.shape, outShape);
-    double[] y = kind.forward(a, b);
-    int[] aShape = shape;
-    int[] bShape = o.shape;
-    Tensor out = make(y, outShape, op, g -> {
-      double[][] ga = kind.backward(a, b, y, g);
-      return new double[][] {
-          ga[0] == null ? null : Shapes.reduceTo(ga[0], outShape, aShape),
-          ga[1] == null ? null : Shapes.reduceTo(ga[1], outShape, bShape)};
+    Broadcast p = Broadcast.of(op, shape, o.shape);
+    double[] a = data;
+    double[] b = o.data;
+    double[] y = new double[p.numel];
+    for (int r = 0; r < p.rows; r++) {
+      kind.forward(a, p.aOff[r], p.as, b, p.bOff[r], p.bs, y, r * p.n, p.n);
+    }
+    Tensor out = make(y, p.outShape, op, g -> {
+      double[] ga = requiresGrad ? new double[a.length] : null;
+      double[] gb = o.requiresGrad ? new double[b.length] : null;
+      for (int r = 0; r < p.rows; r++) {
+        kind.backward(g, r * p.n, a, p.aOff[r], p.as, b, p.bOff[r], p.bs, ga, gb, p.n);
+      }
+      return new double[][] {ga, gb};
     }, this, o);
     boolean division = kind == BinaryOp.DIV;
     return observed(out, op, division ? OpCatalog.divisor() : null, division ? o : null, this, o);
@@ -417,12 +421,22 @@ public final class Tensor {
     int n = shape[d];
     int inner = Shapes.inner(shape, d);
     double[] y = new double[outer * inner];
-    for (int o = 0; o < outer; o++) {
-      for (int k = 0; k < n; k++) {
-        int base = (o * n + k) * inner;
-        int ob = o * inner;
-        for (int i = 0; i < inner; i++) {
-          y[ob + i] += data[base + i];
+    if (inner == 1) {
+      for (int o = 0; o < outer; o++) {
+        double s = 0;
+        for (int k = o * n, end = k + n; k < end; k++) {
+          s += data[k];
+        }
+        y[o] = s;
+      }
+    } else {
+      for (int o = 0; o < outer; o++) {
+        for (int k = 0; k < n; k++) {
+          int base = (o * n + k) * inner;
+          int ob = o * inner;
+          for (int i = 0; i < inner; i++) {
+            y[ob + i] += data[base + i];
+          }
         }
       }
     }
@@ -430,8 +444,12 @@ public final class Tensor {
     return observed(make(y, Shapes.reduced(shape, d, keepDim), "sum", g -> {
       double[] gx = new double[len];
       for (int o = 0; o < outer; o++) {
-        for (int k = 0; k < n; k++) {
-          System.arraycopy(g, o * inner, gx, (o * n + k) * inner, inner);
+        if (inner == 1) {
+          Arrays.fill(gx, o * n, o * n + n, g[o]);
+        } else {
+          for (int k = 0; k < n; k++) {
+            System.arraycopy(g, o * inner, gx, (o * n + k) * inner, inner);
+          }
         }
       }
       return new double[][] {gx};
@@ -488,13 +506,17 @@ public final class Tensor {
     }, this), "max", null, null, this);
   }
 
-  /** log(sum(exp(x), dim)) computed stably (the max is subtracted first). */
+  /**
+   * log(sum(exp(x), dim)) computed stably (the max is subtracted first). The softmax weights of
+   * the forward pass are kept, so backward needs no second exp.
+   */
   public Tensor logSumExp(int dim) {
     int d = Shapes.dim("logSumExp", dim, shape);
     int outer = Shapes.outer(shape, d);
     int n = shape[d];
     int inner = Shapes.inner(shape, d);
     double[] y = new double[outer * inner];
+    double[] p = new double[data.length];
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         int base = o * n * inner + i;
@@ -505,21 +527,25 @@ public final class Tensor {
         double s = 0;
         double shift = Double.isInfinite(m) ? 0 : m;
         for (int k = 0; k < n; k++) {
-          s += Math.exp(data[base + k * inner] - shift);
+          double e = Math.exp(data[base + k * inner] - shift);
+          p[base + k * inner] = e;
+          s += e;
+        }
+        double inv = 1 / s;
+        for (int k = 0; k < n; k++) {
+          p[base + k * inner] *= inv;
         }
         y[o * inner + i] = shift + Math.log(s);
       }
     }
-    double[] x = data;
     return observed(make(y, Shapes.reduced(shape, d, false), "logSumExp", g -> {
-      double[] gx = new double[x.length];
+      double[] gx = new double[p.length];
       for (int o = 0; o < outer; o++) {
         for (int i = 0; i < inner; i++) {
           int base = o * n * inner + i;
-          double lse = y[o * inner + i];
           double gy = g[o * inner + i];
           for (int k = 0; k < n; k++) {
-            gx[base + k * inner] = gy * Math.exp(x[base + k * inner] - lse);
+            gx[base + k * inner] = gy * p[base + k * inner];
           }
         }
       }
@@ -735,6 +761,9 @@ public final class Tensor {
   public Tensor transpose(int dim0, int dim1) {
     int a = Shapes.dim("transpose", dim0, shape);
     int b = Shapes.dim("transpose", dim1, shape);
+    if (shape.length == 2 && a != b) {
+      return matrixTranspose();
+    }
     int[] perm = new int[shape.length];
     for (int i = 0; i < perm.length; i++) {
       perm[i] = i;
@@ -757,6 +786,15 @@ public final class Tensor {
       }
       return new double[][] {gx};
     }, this), "transpose", null, null, this);
+  }
+
+  /** The rank-2 case of transpose, without building an index map. */
+  private Tensor matrixTranspose() {
+    int r = shape[0];
+    int c = shape[1];
+    double[] y = Matmul.transpose(data, r, c);
+    return observed(make(y, new int[] {c, r}, "transpose", g -> new double[][] {Matmul.transpose(g, c, r)}, this),
+        "transpose", null, null, this);
   }
 
   /** Transpose of a 2-D tensor (a 1-D or 0-D tensor is returned as is). */

@@ -1,0 +1,39 @@
+package io.nanguard.processor;
+
+import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.Trees;
+import io.nanguard.processor.codegen.GuardedMethod;
+import io.nanguard.processor.codegen.GuardedTypeGenerator;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/** Hands each type's guarded methods to the code generator and writes the file it returns. */
+final class GeneratorWriter implements GuardedTypeWriter {
+
+  private final ProcessingEnvironment env;
+  private final GuardedTypeGenerator generator;
+
+  GeneratorWriter(ProcessingEnvironment env, Trees trees) {
+    this.env = env;
+    this.generator = new GuardedTypeGenerator(env, trees);
+  }
+
+  @Override
+  public void write(TypeElement type, List<GuardedMethod> methods) {
+    Optional<JavaFile> file = generator.generate(type, methods);
+    if (file.isEmpty()) {
+      return; // the generator has reported why
+    }
+    try {
+      // The build tool's (possibly wrapping) Filer, so Gradle records the originating type.
+      file.get().writeTo(env.getFiler());
+    } catch (IOException | RuntimeException e) {
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          "[nanguard] could not write " + GuardedTypeGenerator.guardedName(type) + ": " + e, type);
+    }
+  }
+}

@@ -1,0 +1,283 @@
+package io.nanguard.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.nanguard.processor.analysis.Finding;
+import io.nanguard.processor.analysis.MethodAnalysis;
+import io.nanguard.processor.analysis.RangeAnalyzer;
+import io.nanguard.processor.analysis.Suppression;
+import io.nanguard.processor.codegen.GuardedMethod;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/**
+ * NaNGuard's annotation processor: for every method marked {@code @Guarded} or
+ * {@code @Distance} (or in a type marked {@code @Guarded}), checks that it can be guarded, runs
+ * the range analysis on its body, reports each op it cannot prove safe as a
+ * {@code [nanguard:KIND]} warning on the op's own line and column, and hands the findings to the
+ * code generator. With {@code -Ananguard.scan=all} it also checks every other method (warnings
+ * only). On a compiler without javac's Trees API (Eclipse's ECJ) it prints one note and stops.
+ */
+@AutoService(Processor.class)
+public final class NanGuardProcessor extends AbstractProcessor {
+
+  static final String GUARDED = "io.nanguard.Guarded";
+  static final String DISTANCE = "io.nanguard.Distance";
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+  private static final String PREFIX = "[nanguard";
+
+  private ProcessorOptions options;
+  private Trees trees;
+  private GuardedTypeWriter writer;
+  private boolean noTreesNoted;
+
+  /** The processor as javac's service loader creates it: it writes {@code Guarded<Name>} classes. */
+  public NanGuardProcessor() {
+    this(null);
+  }
+
+  /** A processor that hands guarded methods to {@code writer} (tests capture them this way). */
+  NanGuardProcessor(GuardedTypeWriter writer) {
+    this.writer = writer;
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    options = ProcessorOptions.parse(env.getOptions());
+    options.problems().forEach(p -> env.getMessager().printMessage(Diagnostic.Kind.WARNING, PREFIX + "] " + p));
+    trees = Environments.trees(env);
+    if (writer == null && trees != null) {
+      writer = new GeneratorWriter(env, trees);
+    }
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return options != null && options.scanAll() ? Set.of("*") : Set.of(GUARDED, DISTANCE);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return ProcessorOptions.NAMES;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (trees == null) {
+      if (!noTreesNoted && !annotations.isEmpty()) {
+        noTreesNoted = true;
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, PREFIX + "] this compiler does not offer"
+            + " javac's com.sun.source.util.Trees API (e.g. Eclipse's ECJ), so NaNGuard's compile-time analysis"
+            + " and Guarded classes are skipped; compile with javac (Maven, Gradle, IntelliJ) to get them."
+            + " The run-time checker (Anomaly) works with any compiler.");
+      }
+      return false;
+    }
+    Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(round);
+    for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
+      List<GuardedMethod> methods = new ArrayList<>();
+      boolean ok = true;
+      for (ExecutableElement m : e.getValue()) {
+        GuardedMethod g = guard(m);
+        ok &= g != null;
+        if (g != null) {
+          methods.add(g);
+        }
+      }
+      if (ok && !methods.isEmpty()) {
+        writer.write(e.getKey(), methods);
+      }
+    }
+    if (options.scanAll()) {
+      Set<ExecutableElement> done = new LinkedHashSet<>();
+      guarded.values().forEach(done::addAll);
+      for (Element root : round.getRootElements()) {
+        scan(root, done);
+      }
+    }
+    return false;
+  }
+
+  /** The guarded methods of this round, by declaring type; misuse of the type-level annotation is reported here. */
+  private Map<TypeElement, Set<ExecutableElement>> collectGuarded(RoundEnvironment round) {
+    Map<TypeElement, Set<ExecutableElement>> byType = new LinkedHashMap<>();
+    for (String name : List.of(GUARDED, DISTANCE)) {
+      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+      if (annotation == null) {
+        continue;
+      }
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
+        if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD) {
+          List<String> problems = Misuse.ofGuarded(m, "@" + annotation.getSimpleName());
+          if (problems.isEmpty()) {
+            byType.computeIfAbsent((TypeElement) m.getEnclosingElement(), t -> new LinkedHashSet<>()).add(m);
+          } else {
+            problems.forEach(p -> error(m, p));
+          }
+        } else if (e instanceof TypeElement t) {
+          collectTypeLevel(t, byType);
+        }
+      }
+    }
+    return byType;
+  }
+
+  private void collectTypeLevel(TypeElement t, Map<TypeElement, Set<ExecutableElement>> byType) {
+    if (Misuse.isFinal(t)) {
+      error(t, "@Guarded type " + t.getSimpleName() + " is final (or an enum or record), so no guarded subclass"
+          + " can extend it; make it non-final");
+      return;
+    }
+    for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
+      if (!Misuse.coveredByType(m)) {
+        continue;
+      }
+      List<String> problems = Misuse.ofGuarded(m, "@Guarded");
+      if (problems.isEmpty()) {
+        byType.computeIfAbsent(t, x -> new LinkedHashSet<>()).add(m);
+      } else {
+        // The type-level annotation covers what can be covered; the rest is said, not failed.
+        problems.forEach(p -> processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
+            PREFIX + "] not guarded: " + p, m));
+      }
+    }
+  }
+
+  /** Analyses one guarded method and reports its findings; null if it cannot be guarded. */
+  private GuardedMethod guard(ExecutableElement m) {
+    TreePath path = trees.getPath(m);
+    MethodTree tree = path == null ? null : (MethodTree) path.getLeaf();
+    if (tree == null) {
+      error(m, "the source of " + m.getSimpleName() + "() is not available to NaNGuard; compile it from source");
+      return null;
+    }
+    CompilationUnitTree unit = path.getCompilationUnit();
+    try {
+      MethodAnalysis analysis = analyzer(m, unit).analyze(m, tree);
+      if (hasAnnotation(m, DISTANCE)) {
+        List<String> problems = Misuse.ofDistance(m, analysis);
+        if (!problems.isEmpty()) {
+          problems.forEach(p -> error(m, p));
+          return null;
+        }
+      }
+      report(m, unit, analysis, options.werror() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING);
+      return new GuardedMethod(m, tree, unit, Epsilons.of(m, options.eps()), analysis.findings());
+    } catch (RuntimeException | StackOverflowError e) {
+      error(m, "NaNGuard could not analyse " + m.getSimpleName() + "() (" + e + "); it was not guarded."
+          + " Please report this with the method's source.");
+      return null;
+    }
+  }
+
+  /** -Ananguard.scan=all: every other method with a body in this type and its nested types. */
+  private void scan(Element e, Set<ExecutableElement> done) {
+    if (!(e instanceof TypeElement t) || hasAnnotation(t, GENERATED)) {
+      return;
+    }
+    for (Element member : t.getEnclosedElements()) {
+      if (member instanceof ExecutableElement m && !done.contains(m)
+          && (m.getKind() == ElementKind.METHOD || m.getKind() == ElementKind.CONSTRUCTOR)) {
+        TreePath path = trees.getPath(m);
+        if (path == null || ((MethodTree) path.getLeaf()).getBody() == null) {
+          continue;
+        }
+        try {
+          MethodAnalysis analysis = analyzer(m, path.getCompilationUnit()).analyze(m, (MethodTree) path.getLeaf());
+          report(m, path.getCompilationUnit(), analysis, Diagnostic.Kind.WARNING);
+        } catch (RuntimeException | StackOverflowError ex) {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
+              PREFIX + "] could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);
+        }
+      } else {
+        scan(member, done);
+      }
+    }
+  }
+
+  private RangeAnalyzer analyzer(ExecutableElement m, CompilationUnitTree unit) {
+    return new RangeAnalyzer(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+        (TypeElement) m.getEnclosingElement(), unit);
+  }
+
+  private void report(ExecutableElement m, CompilationUnitTree unit, MethodAnalysis analysis, Diagnostic.Kind kind) {
+    for (Finding f : analysis.findings()) {
+      if (Suppression.silences(m, f.hazard()) || Suppression.silences(analysis.suppressionsOf(f), f.hazard())) {
+        continue;
+      }
+      trees.printMessage(kind, PREFIX + ":" + f.hazard().key() + "] " + f.message(), f.op(), unit);
+    }
+  }
+
+  private void error(Element e, String message) {
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, PREFIX + "] " + message, e);
+  }
+
+  static boolean hasAnnotation(Element e, String name) {
+    return annotation(e, name) != null;
+  }
+
+  static AnnotationMirror annotation(Element e, String name) {
+    for (AnnotationMirror a : e.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** The eps in force for a method: its annotation's, then its type's {@code @Guarded}, then the option. */
+  static final class Epsilons {
+    private Epsilons() {}
+
+    static double of(ExecutableElement m, double option) {
+      for (Element e : List.of(m, m.getEnclosingElement())) {
+        for (String name : List.of(GUARDED, DISTANCE)) {
+          Double eps = explicitEps(annotation(e, name));
+          if (eps != null) {
+            return eps;
+          }
+        }
+      }
+      return option;
+    }
+
+    private static Double explicitEps(AnnotationMirror a) {
+      if (a == null) {
+        return null;
+      }
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v : a.getElementValues().entrySet()) {
+        if (v.getKey().getSimpleName().contentEquals("eps") && v.getValue().getValue() instanceof Double d) {
+          return d;
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.nanguard.processor.analysis;
+
+import com.sun.source.tree.ExpressionTree;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The unstable compositions NaNGuard knows, each exact in real numbers but broken in floating
+ * point, as one table: the outer op that fails its range check, how to recognise the
+ * composition from the operands' origins, and the stable {@code Guard} method that replaces it.
+ * Patterns are written over {@link Role}s and catalogue op names, never over an API's method
+ * names, so they hold for every {@link ApiTable}.
+ */
+public final class Compositions {
+
+  /** A recognised composition: the {@code Guard} call's arguments and the inner values it absorbs. */
+  public record Match(Composition composition, List<ExpressionTree> args, List<Value> absorbed) {}
+
+  /** Recognises one composition from the value of its outer op. */
+  @FunctionalInterface
+  interface Matcher {
+    /** The match, or null. */
+    Match match(Composition self, Value outer);
+  }
+
+  /**
+   * One row of the table.
+   *
+   * @param shape the composition as shown in messages
+   * @param problem what goes wrong in floating point
+   * @param guardMethod the {@code Guard} method the generated code calls
+   * @param safeForm the stable form, as shown in messages
+   */
+  public record Composition(String shape, String problem, String guardMethod, String safeForm, Matcher matcher) {}
+
+  /** The table. Order matters only where two rows could match the same op (none do today). */
+  public static final List<Composition> ALL = List.of(
+      new Composition("log(softmax(x))", "is -inf wherever softmax underflows to 0",
+          "logSoftmax", "logSoftmax(x, dim)", (c, v) -> {
+            Value s = logArgument(v);
+            return s != null && s.is(Role.SOFTMAX)
+                ? new Match(c, withDim(s, s.operand(0)), List.of(s)) : null;
+          }),
+      new Composition("log(sigmoid(x))", "is -inf once sigmoid underflows to 0 (x below about -745)",
+          "logSigmoid", "logSigmoid(x)", (c, v) -> {
+            Value s = logArgument(v);
+            return s != null && s.isOp("sigmoid")
+                ? new Match(c, List.of(s.operand(0).tree()), List.of(s)) : null;
+          }),
+      new Composition("log(sum(exp(x)))", "overflows to inf for x above 709 and is -inf when every exp underflows",
+          "logSumExp", "logSumExp(x, dim)", (c, v) -> {
+            Value s = logArgument(v);
+            if (s == null || !s.is(Role.SUM) || s.operands().size() > 2 || !s.operand(0).isOp("exp")) {
+              return null;
+            }
+            Value e = s.operand(0);
+            return new Match(c, withDim(s, e.operand(0)), List.of(s, e));
+          }),
+      new Composition("log(1 + x)", "loses the digits of a small x and is -inf or NaN at x <= -1",
+          "log1p", "log1p(x)", (c, v) -> {
+            Value a = logArgument(v);
+            if (a == null || !a.is(Role.ADD)) {
+              return null;
+            }
+            Value x = isOne(a.operand(0)) ? a.operand(1) : isOne(a.operand(1)) ? a.operand(0) : null;
+            return x == null ? null : new Match(c, List.of(x.tree()), List.of(a));
+          }),
+      new Composition("exp(x) / sum(exp(x))", "overflows to inf / inf = NaN for x above 709",
+          "softmax", "softmax(x, dim)", (c, v) -> {
+            if (!v.is(Role.DIV) || !v.operand(0).isOp("exp") || !v.operand(1).is(Role.SUM)) {
+              return null;
+            }
+            Value num = v.operand(0);
+            Value sum = v.operand(1);
+            Value den = sum.operand(0);
+            if (!den.isOp("exp") || !Equivalence.same(num.operand(0), den.operand(0))) {
+              return null;
+            }
+            return new Match(c, withDim(sum, num.operand(0)), List.of(num, sum, den));
+          }),
+      new Composition("sqrt(mean(x^2) - mean(x)^2)",
+          "cancels catastrophically: the difference can round to 0 (infinite gradient) or below (NaN)",
+          "sqrt", "sqrt(max(d, 0) + eps)", (c, v) -> {
+            if (!v.isOp("sqrt") || !v.operand(0).is(Role.SUB)) {
+              return null;
+            }
+            Value d = v.operand(0);
+            Value meanOfSquares = d.operand(0);
+            Value squareOfMean = squared(d.operand(1));
+            if (!meanOfSquares.is(Role.MEAN) || squareOfMean == null || !squareOfMean.is(Role.MEAN)) {
+              return null;
+            }
+            Value x = squared(meanOfSquares.operand(0));
+            return x != null && Equivalence.same(x, squareOfMean.operand(0))
+                ? new Match(c, List.of(d.tree()), List.of()) : null;
+          }));
+
+  private Compositions() {}
+
+  /** The first composition that {@code outer} (an op that failed its range check) completes, or null. */
+  public static Match match(Value outer) {
+    for (Composition c : ALL) {
+      Match m = c.matcher().match(c, outer);
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private static Value logArgument(Value v) {
+    return v.isOp("log") ? v.operand(0) : null;
+  }
+
+  /** x, then the reduction's dim argument if it has one. */
+  private static List<ExpressionTree> withDim(Value reduction, Value x) {
+    List<ExpressionTree> args = new ArrayList<>();
+    args.add(x.tree());
+    int dim = reduction.origin().dimArg();
+    if (dim >= 0 && dim < reduction.operands().size()) {
+      args.add(reduction.operand(dim).tree());
+    }
+    return args;
+  }
+
+  private static boolean isOne(Value v) {
+    Double c = v.fact().constant();
+    return c != null && c == 1;
+  }
+
+  /** The x of x^2 written as square(x), pow(x, 2) or x * x (which the analyzer reads as square); else null. */
+  private static Value squared(Value v) {
+    if (v.isOp("square")) {
+      return v.operand(0);
+    }
+    if (v.is(Role.POW)) {
+      Double p = v.operand(1).fact().constant();
+      return p != null && p == 2 ? v.operand(0) : null;
+    }
+    return null;
+  }
+}

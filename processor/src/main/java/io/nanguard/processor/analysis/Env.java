@@ -1,0 +1,59 @@
+package io.nanguard.processor.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The abstract values of the locals and parameters in scope at one program point. */
+final class Env {
+
+  private final Map<String, Value> vars;
+
+  Env() {
+    this(new LinkedHashMap<>());
+  }
+
+  private Env(Map<String, Value> vars) {
+    this.vars = vars;
+  }
+
+  Value get(String name) {
+    return vars.get(name);
+  }
+
+  boolean has(String name) {
+    return vars.containsKey(name);
+  }
+
+  void put(String name, Value v) {
+    vars.put(name, v);
+  }
+
+  Env copy() {
+    return new Env(new LinkedHashMap<>(vars));
+  }
+
+  /** The state where two paths meet: variables of both, joined (or widened, at a loop head). */
+  Env merge(Env o, boolean widen) {
+    Map<String, Value> m = new LinkedHashMap<>();
+    for (Map.Entry<String, Value> e : vars.entrySet()) {
+      Value other = o.vars.get(e.getKey());
+      if (other != null) {
+        m.put(e.getKey(), e.getValue().join(other, widen));
+      }
+    }
+    return new Env(m);
+  }
+
+  /** Whether both states know the same facts (a loop has reached its fixpoint). */
+  boolean sameFacts(Env o) {
+    if (!vars.keySet().equals(o.vars.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, Value> e : vars.entrySet()) {
+      if (!e.getValue().fact().equals(o.vars.get(e.getKey()).fact())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

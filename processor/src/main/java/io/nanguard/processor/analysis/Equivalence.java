@@ -1,0 +1,36 @@
+package io.nanguard.processor.analysis;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+
+/**
+ * Whether two values are the same expression: produced by the same op (also through a local),
+ * or reads of the same variable. Used to recognise {@code exp(x) / sum(exp(x))} and
+ * {@code mean(x * x) - mean(x)^2}, where the two x must be one value.
+ */
+final class Equivalence {
+
+  private Equivalence() {}
+
+  static boolean same(Value a, Value b) {
+    if (a.opTree() != null && a.opTree() == b.opTree()) {
+      return true;
+    }
+    if (a.origin() != null && a.origin().role() != Role.UNKNOWN && a.origin().equals(b.origin())
+        && a.operands().size() == b.operands().size()) {
+      for (int i = 0; i < a.operands().size(); i++) {
+        if (!same(a.operand(i), b.operand(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    // Two reads of one parameter or field; other unknown expressions may be calls with effects.
+    return isRead(a.tree()) && isRead(b.tree()) && a.tree().toString().equals(b.tree().toString());
+  }
+
+  private static boolean isRead(ExpressionTree t) {
+    return t instanceof IdentifierTree || t instanceof MemberSelectTree;
+  }
+}

@@ -1,0 +1,709 @@
+package io.nanguard.processor.analysis;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.util.TreeScanner;
+import io.nanguard.ops.Hazard;
+import io.nanguard.ops.Range;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Interval abstract interpretation over one method body, on javac's (unattributed) trees.
+ *
+ * <p>Each expression gets a {@link Value}: literals are points, parameters are TOP unless a
+ * range annotation says more, locals follow their assignments, if/else joins both branches
+ * (narrowed by simple comparisons with constants), loops are iterated with widening, calls to
+ * methods with range annotations or {@code @Distance} use those facts, and API calls are
+ * looked up in the {@link ApiTable}s and evaluated by {@link Transfer}. Anything else is TOP.
+ * Each op whose {@link Check} fails becomes a {@link Finding}, or a stability finding when it
+ * completes one of the {@link Compositions}.
+ */
+public final class RangeAnalyzer {
+
+  private static final int MAX_LOOP_ROUNDS = 12;
+  private static final String SUPPRESS = "SuppressWarnings";
+
+  private final Elements elements;
+  private final Types types;
+  private final Kinds kinds;
+  private final TypeElement owner;
+  private final boolean mathImportedStatically;
+
+  /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
+  public RangeAnalyzer(Elements elements, Types types, TypeElement owner, CompilationUnitTree unit) {
+    this.elements = elements;
+    this.types = types;
+    this.kinds = new Kinds(elements, types);
+    this.owner = owner;
+    this.mathImportedStatically = importsMathStatically(unit);
+  }
+
+  /** Analyses the body of {@code method} (declared by {@code tree}). */
+  public MethodAnalysis analyze(ExecutableElement method, MethodTree tree) {
+    Walker w = new Walker();
+    for (VariableElement p : method.getParameters()) {
+      TypeMirror t = p.asType();
+      w.env.put(p.getSimpleName().toString(), Value.plain(RangeAnnotations.of(p), Kinds.of(t), t, null));
+    }
+    if (tree.getBody() != null) {
+      w.scan(tree.getBody(), null);
+    }
+    return new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns);
+  }
+
+  private static boolean importsMathStatically(CompilationUnitTree unit) {
+    for (ImportTree i : unit.getImports()) {
+      if (i.isStatic() && ApiTable.MATH.names(qualifierOf(i.getQualifiedIdentifier().toString()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String qualifierOf(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
+  }
+
+  /** The tree walk; one per method, holding the current state. */
+  private final class Walker extends TreeScanner<Value, Void> {
+    Env env = new Env();
+    final Map<Tree, Finding> findings = new LinkedHashMap<>();
+    final Map<Tree, Set<String>> suppressions = new IdentityHashMap<>();
+    final List<Value> returns = new ArrayList<>();
+    private final List<Set<String>> suppressionStack = new ArrayList<>();
+
+    Value eval(ExpressionTree t) {
+      Value v = scan(t, null);
+      return v != null ? v : Value.unknown(t);
+    }
+
+    // ---- statements -------------------------------------------------------------------------
+
+    @Override
+    public Value visitVariable(VariableTree node, Void p) {
+      Set<String> keys = suppressionKeys(node);
+      if (!keys.isEmpty()) {
+        suppressionStack.add(keys);
+      }
+      try {
+        TypeMirror declared = kinds.typeOf(node.getType());
+        Value init = node.getInitializer() == null ? null : eval(node.getInitializer());
+        Kind kind = node.getType() == null && init != null ? init.kind() : kinds.kindOf(node.getType(), declared);
+        Value v = init == null
+            ? Value.plain(Fact.TOP, kind, declared, null)
+            : new Value(init.fact(), kind, declared != null ? declared : init.type(), init.origin(),
+                init.operands(), init.opTree(), init.tree());
+        env.put(node.getName().toString(), v);
+        return null;
+      } finally {
+        if (!keys.isEmpty()) {
+          suppressionStack.remove(suppressionStack.size() - 1);
+        }
+      }
+    }
+
+    @Override
+    public Value visitReturn(ReturnTree node, Void p) {
+      if (node.getExpression() != null) {
+        returns.add(eval(node.getExpression()));
+      }
+      return null;
+    }
+
+    @Override
+    public Value visitIf(IfTree node, Void p) {
+      eval(node.getCondition());
+      Env before = env;
+      env = refine(before.copy(), node.getCondition(), true);
+      scan(node.getThenStatement(), null);
+      Env afterThen = env;
+      env = refine(before.copy(), node.getCondition(), false);
+      if (node.getElseStatement() != null) {
+        scan(node.getElseStatement(), null);
+      }
+      Env afterElse = env;
+      boolean thenFalls = completesNormally(node.getThenStatement());
+      boolean elseFalls = node.getElseStatement() == null || completesNormally(node.getElseStatement());
+      if (thenFalls && elseFalls) {
+        env = afterThen.merge(afterElse, false);
+      } else if (thenFalls) {
+        env = afterThen;
+      } else if (elseFalls) {
+        env = afterElse;
+      } else {
+        env = before.merge(afterThen, false);
+      }
+      return null;
+    }
+
+    @Override
+    public Value visitWhileLoop(WhileLoopTree node, Void p) {
+      loop(node.getCondition(), List.of(node.getStatement()), List.of());
+      return null;
+    }
+
+    @Override
+    public Value visitDoWhileLoop(DoWhileLoopTree node, Void p) {
+      scan(node.getStatement(), null);
+      loop(node.getCondition(), List.of(node.getStatement()), List.of());
+      return null;
+    }
+
+    @Override
+    public Value visitForLoop(ForLoopTree node, Void p) {
+      for (StatementTree s : node.getInitializer()) {
+        scan(s, null);
+      }
+      List<Tree> after = new ArrayList<>(node.getUpdate());
+      loop(node.getCondition(), List.of(node.getStatement()), after);
+      return null;
+    }
+
+    @Override
+    public Value visitEnhancedForLoop(EnhancedForLoopTree node, Void p) {
+      Value iterable = eval(node.getExpression());
+      VariableTree var = node.getVariable();
+      TypeMirror declared = kinds.typeOf(var.getType());
+      Kind kind = var.getType() == null && iterable.type() instanceof ArrayType a
+          ? Kinds.of(a.getComponentType()) : kinds.kindOf(var.getType(), declared);
+      env.put(var.getName().toString(), Value.plain(Fact.TOP, kind, declared, null));
+      loop(null, List.of(node.getStatement()), List.of());
+      return null;
+    }
+
+    /** Iterates a loop body from its head state to a fixpoint, widening at the head. */
+    private void loop(ExpressionTree condition, List<? extends Tree> body, List<? extends Tree> update) {
+      Env head = env;
+      for (int round = 0; ; round++) {
+        env = head.copy();
+        if (condition != null) {
+          eval(condition);
+          env = refine(env, condition, true);
+        }
+        for (Tree t : body) {
+          scan(t, null);
+        }
+        for (Tree t : update) {
+          scan(t, null);
+        }
+        Env next = head.merge(env, round >= 2 || round >= MAX_LOOP_ROUNDS);
+        if (next.sameFacts(head) || round >= MAX_LOOP_ROUNDS) {
+          head = next;
+          break;
+        }
+        head = next;
+      }
+      env = condition == null ? head : refine(head.copy(), condition, false).merge(head, false);
+    }
+
+    @Override
+    public Value visitTry(TryTree node, Void p) {
+      Env before = env.copy();
+      scan(node.getResources(), null);
+      scan(node.getBlock(), null);
+      Env afterTry = env;
+      Env merged = before.merge(afterTry, false);
+      for (CatchTree c : node.getCatches()) {
+        env = merged.copy();
+        scan(c.getBlock(), null);
+        afterTry = afterTry.merge(env, false);
+      }
+      env = afterTry;
+      if (node.getFinallyBlock() != null) {
+        scan(node.getFinallyBlock(), null);
+      }
+      return null;
+    }
+
+    @Override
+    public Value visitSwitch(SwitchTree node, Void p) {
+      eval(node.getExpression());
+      Env before = env;
+      Env out = before.copy();
+      for (CaseTree c : node.getCases()) {
+        env = before.copy();
+        scan(c.getStatements(), null);
+        scan(c.getBody(), null);
+        out = out.merge(env, false);
+      }
+      env = out;
+      return null;
+    }
+
+    @Override
+    public Value visitClass(ClassTree node, Void p) {
+      return null; // local and anonymous classes are analysed as classes of their own, if at all
+    }
+
+    @Override
+    public Value visitLambdaExpression(LambdaExpressionTree node, Void p) {
+      Env outer = env;
+      env = outer.copy();
+      for (VariableTree param : node.getParameters()) {
+        env.put(param.getName().toString(), Value.plain(Fact.TOP, kinds.kindOf(param.getType(), kinds.typeOf(param.getType())), null, null));
+      }
+      scan(node.getBody(), null);
+      env = outer;
+      return Value.unknown(node);
+    }
+
+    // ---- expressions ------------------------------------------------------------------------
+
+    @Override
+    public Value visitLiteral(LiteralTree node, Void p) {
+      Object v = node.getValue();
+      if (v instanceof Number n) {
+        Kind kind = v instanceof Double || v instanceof Float ? Kind.FLOAT : Kind.INTEGRAL;
+        return Value.plain(Fact.of(Range.point(n.doubleValue())), kind, null, node);
+      }
+      return Value.unknown(node);
+    }
+
+    @Override
+    public Value visitIdentifier(IdentifierTree node, Void p) {
+      String name = node.getName().toString();
+      Value v = env.get(name);
+      if (v != null) {
+        return v.at(node);
+      }
+      Value field = field(name, node);
+      return field != null ? field : Value.unknown(node);
+    }
+
+    @Override
+    public Value visitMemberSelect(MemberSelectTree node, Void p) {
+      if (node.getExpression() instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+        Value field = field(node.getIdentifier().toString(), node);
+        if (field != null) {
+          return field;
+        }
+      }
+      scan(node.getExpression(), null);
+      return Value.unknown(node);
+    }
+
+    @Override
+    public Value visitParenthesized(ParenthesizedTree node, Void p) {
+      return eval(node.getExpression()).at(node);
+    }
+
+    @Override
+    public Value visitTypeCast(TypeCastTree node, Void p) {
+      Value v = eval(node.getExpression());
+      TypeMirror t = kinds.typeOf(node.getType());
+      Kind kind = kinds.kindOf(node.getType(), t);
+      return new Value(v.fact(), kind == Kind.OTHER ? v.kind() : kind, t, v.origin(), v.operands(), v.opTree(), node);
+    }
+
+    @Override
+    public Value visitArrayAccess(ArrayAccessTree node, Void p) {
+      Value array = eval(node.getExpression());
+      eval(node.getIndex());
+      if (array.type() instanceof ArrayType a) {
+        return Value.plain(Fact.TOP, Kinds.of(a.getComponentType()), a.getComponentType(), node);
+      }
+      return Value.unknown(node);
+    }
+
+    @Override
+    public Value visitConditionalExpression(ConditionalExpressionTree node, Void p) {
+      eval(node.getCondition());
+      Env before = env;
+      env = refine(before.copy(), node.getCondition(), true);
+      Value t = eval(node.getTrueExpression());
+      Env afterTrue = env;
+      env = refine(before.copy(), node.getCondition(), false);
+      Value f = eval(node.getFalseExpression());
+      env = afterTrue.merge(env, false);
+      Value j = t.join(f, false);
+      return Value.plain(j.fact(), j.kind(), j.type(), node);
+    }
+
+    @Override
+    public Value visitUnary(UnaryTree node, Void p) {
+      Value x = eval(node.getExpression());
+      switch (node.getKind()) {
+        case UNARY_MINUS:
+          return apply(ApiTable.operator(Tree.Kind.UNARY_MINUS), List.of(x), node, x.kind());
+        case UNARY_PLUS:
+          return x.at(node);
+        case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
+          boolean up = node.getKind() == Tree.Kind.PREFIX_INCREMENT || node.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+          Range next = x.fact().range().add(Range.point(up ? 1 : -1));
+          assign(node.getExpression(), Value.plain(Fact.of(next), x.kind(), x.type(), node));
+          return Value.plain(Fact.of(x.fact().range().join(next)), x.kind(), x.type(), node);
+        }
+        default:
+          return Value.unknown(node);
+      }
+    }
+
+    @Override
+    public Value visitBinary(BinaryTree node, Void p) {
+      Value l = eval(node.getLeftOperand());
+      Value r = eval(node.getRightOperand());
+      return arithmetic(node.getKind(), l, r, node);
+    }
+
+    @Override
+    public Value visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
+      Value l = eval(node.getVariable());
+      Value r = eval(node.getExpression());
+      Tree.Kind op = switch (node.getKind()) {
+        case PLUS_ASSIGNMENT -> Tree.Kind.PLUS;
+        case MINUS_ASSIGNMENT -> Tree.Kind.MINUS;
+        case MULTIPLY_ASSIGNMENT -> Tree.Kind.MULTIPLY;
+        case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
+        default -> null;
+      };
+      Value v = op == null ? Value.plain(Fact.TOP, l.kind(), l.type(), node) : arithmetic(op, l, r, node);
+      // The variable keeps its declared kind (x += 0.5 on an int truncates).
+      Value stored = new Value(l.kind() == Kind.INTEGRAL ? Fact.TOP : v.fact(), l.kind(), l.type(),
+          v.origin(), v.operands(), v.opTree(), v.tree());
+      assign(node.getVariable(), stored);
+      return stored;
+    }
+
+    @Override
+    public Value visitAssignment(AssignmentTree node, Void p) {
+      Value v = eval(node.getExpression());
+      if (node.getVariable() instanceof IdentifierTree) {
+        Value old = env.get(((IdentifierTree) node.getVariable()).getName().toString());
+        if (old != null) {
+          v = new Value(old.kind() == Kind.INTEGRAL && v.kind() != Kind.INTEGRAL ? Fact.TOP : v.fact(),
+              old.kind(), old.type() != null ? old.type() : v.type(), v.origin(), v.operands(), v.opTree(), v.tree());
+        }
+      } else {
+        scan(node.getVariable(), null);
+      }
+      assign(node.getVariable(), v);
+      return v;
+    }
+
+    @Override
+    public Value visitNewClass(NewClassTree node, Void p) {
+      scan(node.getEnclosingExpression(), null);
+      scan(node.getArguments(), null);
+      return Value.unknown(node);
+    }
+
+    @Override
+    public Value visitMethodInvocation(MethodInvocationTree node, Void p) {
+      ExpressionTree select = node.getMethodSelect();
+      List<? extends ExpressionTree> args = node.getArguments();
+      if (select instanceof MemberSelectTree ms) {
+        String name = ms.getIdentifier().toString();
+        ExpressionTree receiver = ms.getExpression();
+        ApiTable staticApi = staticReceiver(receiver);
+        if (staticApi != null) {
+          List<Value> operands = evalAll(args);
+          ApiMethod m = staticApi.staticMethod(name, args.size());
+          return m != null ? apply(m, operands, node, m.returns()) : Value.unknown(node);
+        }
+        boolean self = receiver instanceof IdentifierTree id
+            && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+        Value recv = self ? null : eval(receiver);
+        List<Value> argValues = evalAll(args);
+        if (self) {
+          return call(owner, name, argValues, node);
+        }
+        ApiTable api = apiOf(recv);
+        ApiMethod m = api == null ? null : api.instanceMethod(name, args.size());
+        if (m != null) {
+          List<Value> operands = new ArrayList<>();
+          operands.add(recv);
+          operands.addAll(argValues);
+          return apply(m, operands, node, m.returns());
+        }
+        if (recv.type() instanceof DeclaredType d && d.asElement() instanceof TypeElement te) {
+          return call(te, name, argValues, node);
+        }
+        return Value.unknown(node);
+      }
+      String name = select.toString();
+      List<Value> argValues = evalAll(args);
+      Value own = call(owner, name, argValues, node);
+      if (own.type() == null && !hasMethod(owner, name) && mathImportedStatically) {
+        ApiMethod m = ApiTable.MATH.staticMethod(name, args.size());
+        if (m != null) {
+          return apply(m, argValues, node, m.returns());
+        }
+      }
+      return own;
+    }
+
+    // ---- the core: one API op -----------------------------------------------------------
+
+    private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind) {
+      List<Fact> facts = new ArrayList<>(operands.size());
+      for (Value v : operands) {
+        facts.add(v.fact());
+      }
+      Transfer.Step step = Transfer.apply(m, facts);
+      Value result = new Value(step.result(), kind, null, m, List.copyOf(operands), node, node);
+      if (step.check() != null) {
+        report(result, step.check());
+      }
+      return result;
+    }
+
+    private Value arithmetic(Tree.Kind op, Value l, Value r, ExpressionTree node) {
+      ApiMethod m = ApiTable.operator(op);
+      if (m == null) {
+        return Value.unknown(node);
+      }
+      Kind kind = l.kind().join(r.kind());
+      boolean floating = l.kind() == Kind.FLOAT || r.kind() == Kind.FLOAT;
+      if (m.role() == Role.DIV && !floating) {
+        // Integer division throws instead of producing inf/NaN, and truncates toward 0.
+        Transfer.Step step = Transfer.apply(m, List.of(l.fact(), r.fact()));
+        Range truncated = step.result().range().join(Range.point(0));
+        return Value.plain(Fact.of(truncated), kind, null, node);
+      }
+      if (m.role() == Role.MUL && Equivalence.same(l, r)) {
+        m = ApiTable.SQUARE_OPERATOR; // x * x >= 0, which a product of two unknowns is not
+      }
+      return apply(m, List.of(l, r), node, kind);
+    }
+
+    private void report(Value op, Check check) {
+      Compositions.Match match = Compositions.match(op);
+      Finding f;
+      if (match != null) {
+        for (Value absorbed : match.absorbed()) {
+          if (contains(op.opTree(), absorbed.opTree())) {
+            findings.remove(absorbed.opTree());
+          }
+        }
+        f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
+            Messages.stability(match.composition(), check), new Fix(op.opTree(), match.composition().guardMethod(), match.args()));
+      } else {
+        List<ExpressionTree> args = new ArrayList<>();
+        Tree target;
+        if (check.hazard() == Hazard.DIV && op.origin().role() == Role.DIV) {
+          target = op.operand(1).tree();
+          args.add(op.operand(1).tree());
+        } else {
+          target = op.opTree();
+          for (Value v : op.operands()) {
+            args.add(v.tree());
+          }
+        }
+        f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
+            Messages.range(op.origin(), check), new Fix(target, check.guardMethod(), args));
+      }
+      findings.put(op.opTree(), f);
+      if (!suppressionStack.isEmpty()) {
+        Set<String> keys = new HashSet<>();
+        suppressionStack.forEach(keys::addAll);
+        suppressions.put(op.opTree(), keys);
+      }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private List<Value> evalAll(List<? extends ExpressionTree> args) {
+      List<Value> out = new ArrayList<>(args.size());
+      for (ExpressionTree a : args) {
+        out.add(eval(a));
+      }
+      return out;
+    }
+
+    private void assign(ExpressionTree variable, Value v) {
+      if (variable instanceof IdentifierTree id && env.has(id.getName().toString())) {
+        env.put(id.getName().toString(), v);
+      }
+    }
+
+    private ApiTable staticReceiver(ExpressionTree receiver) {
+      if (receiver instanceof IdentifierTree id) {
+        String name = id.getName().toString();
+        return env.has(name) || fieldElement(name) != null ? null : ApiTable.forType(name);
+      }
+      return receiver instanceof MemberSelectTree ? ApiTable.forType(receiver.toString()) : null;
+    }
+
+    private ApiTable apiOf(Value recv) {
+      if (recv.kind() == Kind.FLOAT || recv.kind() == Kind.INTEGRAL) {
+        return null;
+      }
+      if (recv.kind() != Kind.OTHER) {
+        return ApiTable.forKind(recv.kind());
+      }
+      // A receiver of unknown type (a call on an unresolved type, a local declared with a
+      // type the analysis cannot see): its methods are matched against the tensor table.
+      return recv.type() == null ? ApiTable.TENSOR : null;
+    }
+
+    /** A call to a method of {@code type} that is not in an API table: its range annotations and return type. */
+    private Value call(TypeElement type, String name, List<Value> args, ExpressionTree node) {
+      Fact fact = null;
+      TypeMirror returns = null;
+      for (Element e : elements.getAllMembers(type)) {
+        if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)) {
+          ExecutableElement m = (ExecutableElement) e;
+          if (m.getParameters().size() == args.size() || m.isVarArgs()) {
+            Fact f = RangeAnnotations.of(m);
+            fact = fact == null ? f : fact.join(f);
+            returns = returns == null ? m.getReturnType() : returns;
+          }
+        }
+      }
+      if (fact == null) {
+        return Value.unknown(node);
+      }
+      return Value.plain(fact, Kinds.of(returns), returns, node);
+    }
+
+    private boolean hasMethod(TypeElement type, String name) {
+      for (Element e : elements.getAllMembers(type)) {
+        if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private VariableElement fieldElement(String name) {
+      for (Element e : elements.getAllMembers(owner)) {
+        if ((e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.ENUM_CONSTANT)
+            && e.getSimpleName().contentEquals(name)) {
+          return (VariableElement) e;
+        }
+      }
+      return null;
+    }
+
+    private Value field(String name, ExpressionTree node) {
+      VariableElement f = fieldElement(name);
+      if (f == null) {
+        return null;
+      }
+      Object constant = f.getConstantValue();
+      Fact fact = constant instanceof Number n ? Fact.of(Range.point(n.doubleValue())) : Fact.TOP;
+      return Value.plain(fact, Kinds.of(f.asType()), f.asType(), node);
+    }
+
+    /** The state narrowed by knowing that {@code condition} evaluated to {@code truth}. */
+    private Env refine(Env e, ExpressionTree condition, boolean truth) {
+      ExpressionTree c = condition;
+      while (c instanceof ParenthesizedTree paren) {
+        c = paren.getExpression();
+      }
+      if (c instanceof UnaryTree u && u.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+        return refine(e, u.getExpression(), !truth);
+      }
+      if (c instanceof BinaryTree b) {
+        if ((b.getKind() == Tree.Kind.CONDITIONAL_AND && truth) || (b.getKind() == Tree.Kind.CONDITIONAL_OR && !truth)) {
+          return refine(refine(e, b.getLeftOperand(), truth), b.getRightOperand(), truth);
+        }
+        Comparison.narrow(e, b, truth, this::constantOf);
+      }
+      return e;
+    }
+
+    /** The value of a literal, a constant or a negated literal, else null. */
+    private Double constantOf(ExpressionTree t) {
+      boolean simple = t instanceof LiteralTree || t instanceof IdentifierTree
+          || (t instanceof UnaryTree u && u.getKind() == Tree.Kind.UNARY_MINUS && u.getExpression() instanceof LiteralTree);
+      return simple ? eval(t).fact().constant() : null;
+    }
+  }
+
+  /** The keys of {@code @SuppressWarnings} on a local variable (read from the tree: no attribution yet). */
+  private static Set<String> suppressionKeys(VariableTree node) {
+    Set<String> keys = new HashSet<>();
+    for (AnnotationTree a : node.getModifiers().getAnnotations()) {
+      String type = a.getAnnotationType().toString();
+      if (type.equals(SUPPRESS) || type.equals("java.lang." + SUPPRESS)) {
+        for (ExpressionTree arg : a.getArguments()) {
+          Suppression.collectLiterals(arg, keys);
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Whether {@code inner} is {@code outer} or one of its sub-expressions. */
+  private static boolean contains(Tree outer, Tree inner) {
+    Boolean found = new TreeScanner<Boolean, Void>() {
+      @Override
+      public Boolean scan(Tree t, Void p) {
+        return t == inner ? Boolean.TRUE : super.scan(t, p);
+      }
+
+      @Override
+      public Boolean reduce(Boolean a, Boolean b) {
+        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+      }
+    }.scan(outer, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /** Whether control can fall through the end of {@code s}. */
+  static boolean completesNormally(StatementTree s) {
+    return switch (s.getKind()) {
+      case RETURN, THROW, BREAK, CONTINUE -> false;
+      case BLOCK -> {
+        List<? extends StatementTree> body = ((BlockTree) s).getStatements();
+        yield body.isEmpty() || completesNormally(body.get(body.size() - 1));
+      }
+      case IF -> {
+        IfTree i = (IfTree) s;
+        yield i.getElseStatement() == null || completesNormally(i.getThenStatement())
+            || completesNormally(i.getElseStatement());
+      }
+      default -> true;
+    };
+  }
+}

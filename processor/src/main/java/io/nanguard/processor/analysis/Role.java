@@ -1,0 +1,61 @@
+package io.nanguard.processor.analysis;
+
+/**
+ * What an API method does, independently of what the API calls it. A tensor library is added to
+ * the analysis by mapping its method names to roles in an {@link ApiTable}; range transfer
+ * ({@link Transfer}) and composition patterns ({@link Compositions}) are written once per role.
+ *
+ * <p>Operands are numbered as the analysis passes them: for an instance method the receiver is
+ * operand 0 and the arguments follow; for a static method the arguments alone.
+ */
+public enum Role {
+  /** A catalogue op by name ({@code sqrt}, {@code log}, ...) applied to operand 0. */
+  UNARY,
+  /** Operand 0 to the power operand 1. */
+  POW,
+  ADD,
+  SUB,
+  MUL,
+  /** Operand 0 divided by operand 1 (the divisor is checked). */
+  DIV,
+  /** Sum of the elements of operand 0 (over all or one dim). */
+  SUM,
+  /** Mean of the elements of operand 0. */
+  MEAN,
+  /** Maximum of the elements of operand 0 along a dim. */
+  MAX,
+  /** log(sum(exp(operand 0))) computed stably. */
+  LOG_SUM_EXP,
+  /** softmax of operand 0: every element in [0, 1]. */
+  SOFTMAX,
+  /** log(softmax(operand 0)) computed stably: every element &lt;= 0. */
+  LOG_SOFTMAX,
+  /** A Euclidean norm or distance: &gt;= 0 and, unlike a hand-written sqrt, gradient 0 at 0. */
+  NORM,
+  /** Cosine similarity: in [-1, 1]. */
+  COSINE,
+  /** Matrix product: sums of products. */
+  MATMUL,
+  /** Operand 0 clamped to [operand 1, operand 2]. */
+  CLAMP,
+  /** Operand 0 raised to at least operand 1. */
+  CLAMP_MIN,
+  /** Elementwise maximum of operands 0 and 1. */
+  MAXIMUM,
+  /** Elementwise minimum of operands 0 and 1. */
+  MINIMUM,
+  /** Same elements, new shape or a selection of them ({@code reshape}, {@code select}, {@code item}...). */
+  IDENTITY,
+  /** A tensor of the given values (the range of all operands). */
+  CONSTANT,
+  /** A tensor filled with operand 0 ({@code full}, {@code scalar}). */
+  FILL,
+  /** A tensor of zeros. */
+  ZEROS,
+  /** A tensor of ones. */
+  ONES,
+  /** 0, 1, ..., n - 1. */
+  ARANGE,
+  /** Unbounded values (random normal). */
+  UNKNOWN
+}

@@ -1,0 +1,115 @@
+package io.nanguard.processor.analysis;
+
+import io.nanguard.ops.Domain;
+import io.nanguard.ops.Failure;
+import io.nanguard.ops.Hazard;
+import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.OpSpec;
+import io.nanguard.ops.Range;
+import java.util.List;
+
+/**
+ * The abstract semantics of one API method: from the facts about its operands, the fact about
+ * its result and, if an operand may reach a singular point, the {@link Check} that says so.
+ * Elementwise ops take both from the op catalogue; this class adds only what the catalogue
+ * cannot know: how reductions, binary arithmetic and shape ops combine ranges.
+ *
+ * <p>The processor's tree walker and the soundness property test both call {@link #apply}, so
+ * the test exercises exactly the code the processor runs.
+ */
+public final class Transfer {
+
+  /** The result of one op: what is known of its value, and its check (null when proven safe). */
+  public record Step(Fact result, Check check) {}
+
+  private static final Range SUM_OF_NOTHING = Range.point(0);
+  private static final Range UNIT_BALL = Range.closed(-1, 1);
+  private static final Range NON_POSITIVE = new Range(Double.NEGATIVE_INFINITY, true, 0, false);
+  private static final Domain POSITIVE_ONLY = Domain.interval(Range.POSITIVE);
+
+  private Transfer() {}
+
+  /** Applies {@code m} to operands about which {@code in} is known. */
+  public static Step apply(ApiMethod m, List<Fact> in) {
+    return switch (m.role()) {
+      case UNARY -> unary(OpCatalog.byName(m.op()), in.get(0));
+      case POW -> pow(in.get(0), in.get(1));
+      case DIV -> divide(in.get(0), in.get(1));
+      case ADD -> safe(range(in, 0).add(range(in, 1)));
+      case SUB -> safe(range(in, 0).sub(range(in, 1)));
+      case MUL -> safe(range(in, 0).mul(range(in, 1)));
+      case SUM -> safe(sum(range(in, 0)));
+      // A mean divides a sum by n, and a tiny sum divided by n may underflow to 0.
+      case MEAN -> safe(range(in, 0).closeZeroEnds());
+      case MAX -> new Step(in.get(0), null);
+      case LOG_SUM_EXP -> safe(new Range(range(in, 0).lo(), range(in, 0).loOpen(), Double.POSITIVE_INFINITY, true));
+      case SOFTMAX -> safe(Range.UNIT);
+      case LOG_SOFTMAX -> safe(NON_POSITIVE);
+      case NORM -> safe(Range.NON_NEGATIVE);
+      case COSINE -> safe(UNIT_BALL);
+      case MATMUL -> safe(sum(range(in, 0).mul(range(in, 1))));
+      case CLAMP -> safe(range(in, 0).max(range(in, 1)).min(range(in, 2)));
+      case CLAMP_MIN, MAXIMUM -> safe(range(in, 0).max(range(in, 1)));
+      case MINIMUM -> safe(range(in, 0).min(range(in, 1)));
+      case IDENTITY, FILL -> new Step(in.get(0), null);
+      case CONSTANT -> safe(in.stream().map(Fact::range).reduce(Range::join).orElse(SUM_OF_NOTHING));
+      case ZEROS -> safe(Range.point(0));
+      case ONES -> safe(Range.point(1));
+      case ARANGE -> safe(Range.NON_NEGATIVE);
+      case UNKNOWN -> safe(Range.TOP);
+    };
+  }
+
+  private static Step unary(OpSpec spec, Fact x) {
+    Failure failure = spec.hazardous() ? spec.failureWithin(x.range()) : null;
+    if (spec.hazard() == Hazard.DIV && x.nonZero()) {
+      failure = null;
+    }
+    Range image = spec.imageOf(x.range());
+    boolean nonZero = x.nonZero() && (spec == OpCatalog.NEG || spec == OpCatalog.ABS);
+    Check check = failure == null ? null : new Check(spec.hazard(), failure, x.range(), 0, spec.name(), spec.safeForm());
+    return new Step(new Fact(image, nonZero), check);
+  }
+
+  private static Step pow(Fact base, Fact exponent) {
+    Double p = exponent.constant();
+    if (p == null) {
+      // An unknown exponent may be negative or fractional: only a positive base is safe.
+      OpSpec worst = OpCatalog.pow(0.5);
+      Failure failure = POSITIVE_ONLY.covers(base.range()) ? null : Failure.FORWARD;
+      Range image = base.range().lo() >= 0 ? Range.NON_NEGATIVE : Range.TOP;
+      return new Step(Fact.of(image), failure == null ? null
+          : new Check(Hazard.POW, failure, base.range(), 0, "pow", worst.safeForm()));
+    }
+    OpSpec spec = OpCatalog.pow(p);
+    Failure failure = spec.hazardous() ? spec.failureWithin(base.range()) : null;
+    if (failure != null && base.nonZero() && p == Math.rint(p)) {
+      failure = null; // an integer power is singular only at 0
+    }
+    Check check = failure == null ? null : new Check(Hazard.POW, failure, base.range(), 0, "pow", spec.safeForm());
+    return new Step(Fact.of(spec.imageOf(base.range())), check);
+  }
+
+  private static Step divide(Fact a, Fact b) {
+    OpSpec divisor = OpCatalog.divisor();
+    Failure failure = b.nonZero() ? null : divisor.failureWithin(b.range());
+    Check check = failure == null ? null
+        : new Check(Hazard.DIV, failure, b.range(), 1, "divisor", "a / (b with |b| raised to at least eps, sign kept)");
+    return new Step(Fact.of(a.range().div(b.range())), check);
+  }
+
+  /** A sum of one or more elements of r: unbounded in each direction some element can move. */
+  private static Range sum(Range r) {
+    double lo = r.lo() < 0 ? Double.NEGATIVE_INFINITY : r.lo();
+    double hi = r.hi() > 0 ? Double.POSITIVE_INFINITY : r.hi();
+    return new Range(lo, r.loOpen(), hi, r.hiOpen());
+  }
+
+  private static Range range(List<Fact> in, int i) {
+    return in.get(i).range();
+  }
+
+  private static Step safe(Range r) {
+    return new Step(Fact.of(r), null);
+  }
+}

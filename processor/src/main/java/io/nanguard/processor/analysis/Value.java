@@ -1,0 +1,71 @@
+package io.nanguard.processor.analysis;
+
+import com.sun.source.tree.ExpressionTree;
+import java.util.List;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The abstract value of one expression: its {@link Fact}, its {@link Kind}, and where it came
+ * from (the API method and operand values that produced it), which composition patterns such as
+ * {@code log(sum(exp(x)))} match on, also through local variables.
+ *
+ * @param fact what is known of the value
+ * @param kind what is known of its type
+ * @param type its declared type when known (to resolve calls on it), else null
+ * @param origin the API method that produced it, or null
+ * @param operands the operand values of {@code origin}
+ * @param opTree the expression that produced it (the op itself, kept through locals)
+ * @param tree the expression at the point of use (a local's name where it is read)
+ */
+public record Value(
+    Fact fact,
+    Kind kind,
+    TypeMirror type,
+    ApiMethod origin,
+    List<Value> operands,
+    ExpressionTree opTree,
+    ExpressionTree tree) {
+
+  /** A value with nothing known but its fact and kind. */
+  public static Value plain(Fact fact, Kind kind, TypeMirror type, ExpressionTree tree) {
+    return new Value(fact, kind, type, null, List.of(), tree, tree);
+  }
+
+  /** Nothing known at all. */
+  public static Value unknown(ExpressionTree tree) {
+    return plain(Fact.TOP, Kind.OTHER, null, tree);
+  }
+
+  /** The same value, read through the expression {@code use}. */
+  public Value at(ExpressionTree use) {
+    return new Value(fact, kind, type, origin, operands, opTree, use);
+  }
+
+  /** The same value under a different fact (a condition narrowed it). */
+  public Value withFact(Fact f) {
+    return new Value(f, kind, type, origin, operands, opTree, tree);
+  }
+
+  /** Whether this value was produced by the catalogue op called {@code op}. */
+  public boolean isOp(String op) {
+    return origin != null && origin.role() == Role.UNARY && op.equals(origin.op());
+  }
+
+  /** Whether this value was produced by an API method with this role. */
+  public boolean is(Role role) {
+    return origin != null && origin.role() == role;
+  }
+
+  /** Operand i of the producing method. */
+  public Value operand(int i) {
+    return operands.get(i);
+  }
+
+  /** The value that flows at a merge point of two paths: their facts joined, origins kept only if shared. */
+  public Value join(Value o, boolean widen) {
+    Fact f = widen ? fact.widen(o.fact) : fact.join(o.fact);
+    boolean same = opTree == o.opTree;
+    return new Value(f, kind.join(o.kind), type != null ? type : o.type,
+        same ? origin : null, same ? operands : List.of(), same ? opTree : tree, tree);
+  }
+}

@@ -1,0 +1,270 @@
+package io.nanguard.check;
+
+import io.nanguard.ops.Failure;
+import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.OpSpec;
+import io.nanguard.tensor.OpListener;
+import io.nanguard.tensor.OpListeners;
+import io.nanguard.tensor.Tensor;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The per-thread {@link OpListener} behind {@link Anomaly}: checks each op and routes findings to
+ * the innermost open scope.
+ *
+ * <p>Cost model: a safe op costs one finiteness pass over its output (skipped for ops that only
+ * copy input elements), one over each small leaf input (large leaves: once per forward pass),
+ * one domain pass over the input a catalogue op with singular points constrains, and in
+ * backward one pass over each gradient a rule produced (skipped for rules that only copy the
+ * upstream gradient). The user's source line is looked up only when something is found, so a
+ * clean run never walks the stack; to still name the forward line of an op whose gradient later
+ * goes bad, that line is remembered when the forward pass already saw the input at a singular
+ * point (the warning).
+ *
+ * <p>Trusted without a scan: tensors computed by ops before the scope opened (leaves are always
+ * scanned), and leaf data written in place between two ops of one forward pass.
+ */
+final class Checker implements OpListener {
+
+  private static final ThreadLocal<Checker> CURRENT = new ThreadLocal<>();
+
+  /**
+   * Ops whose output elements are copies of input elements: finite when their inputs are, which
+   * the checker has already established (a leaf is scanned, an op output was checked when made).
+   */
+  private static final Set<String> FORWARD_COPIES = Set.of("select", "indexSelect", "transpose", "reshape",
+      "squeeze", "unsqueeze");
+  /**
+   * Ops whose backward only copies the upstream gradient, never adding or scaling it: the
+   * gradient they produce is finite when the one they receive is, and if that one was not, the
+   * op is not to blame. (indexSelect adds up repeated rows, so it is not here.)
+   */
+  private static final Set<String> BACKWARD_COPIES = Set.of("sum", "select", "transpose", "reshape", "squeeze",
+      "unsqueeze");
+  /** Leaves at least this large are scanned once per forward pass instead of at every use. */
+  private static final int CACHED_LEAF_SIZE = 256;
+
+  private final Deque<Anomaly> scopes = new ArrayDeque<>();
+  /**
+   * Large leaves already found finite in this forward pass. Cleared when backward starts, since
+   * the optimizer step that usually follows writes the parameters in place.
+   */
+  private final Map<Tensor, Boolean> finiteLeaves = new IdentityHashMap<>();
+  private boolean inBackward;
+  private final OpListener displaced;
+
+  private Checker(OpListener displaced) {
+    this.displaced = displaced;
+  }
+
+  static Checker forCurrentThread() {
+    Checker c = CURRENT.get();
+    if (c == null) {
+      c = new Checker(null);
+      OpListener previous = OpListeners.install(c);
+      if (previous != null) {
+        OpListeners.install(previous);
+        throw new IllegalStateException("Anomaly.detect: another op listener (" + previous.getClass().getName()
+            + ") is installed on this thread; NaNGuard's checker cannot share the hook");
+      }
+      CURRENT.set(c);
+    }
+    return c;
+  }
+
+  static boolean activeOnCurrentThread() {
+    return CURRENT.get() != null;
+  }
+
+  void push(Anomaly scope) {
+    scopes.push(scope);
+    finiteLeaves.clear();
+  }
+
+  void pop(Anomaly scope) {
+    if (scopes.peek() != scope) {
+      throw new IllegalStateException("Anomaly.close: an inner Anomaly scope opened after this one is still open;"
+          + " close scopes innermost first (try-with-resources does)");
+    }
+    scopes.pop();
+    finiteLeaves.clear();
+    if (scopes.isEmpty()) {
+      OpListeners.install(displaced);
+      CURRENT.remove();
+    }
+  }
+
+  Anomaly top() {
+    return scopes.peek();
+  }
+
+  // ---------------------------------------------------------------- forward
+
+  @Override
+  public void onForward(Tensor output, String op, OpSpec spec, Tensor hazardInput, Tensor[] inputs) {
+    Anomaly scope = scopes.peek();
+    inBackward = false;
+    for (Tensor in : inputs) {
+      if (in.isLeaf()) {
+        checkLeaf(scope, in, op);
+      }
+    }
+    if (spec != null && hazardInput != null) {
+      checkDomain(scope, output, op, spec, hazardInput);
+    }
+    double[] y = output.data();
+    if (FORWARD_COPIES.contains(op) || sharesStorage(y, inputs)) {
+      // A copy is as finite as what it copies; it only needs marking so no later op mistakes it for a leaf.
+      if (scope.sawNonFinite() && !Elements.allFinite(y)) {
+        scope.markNonFinite(output);
+      }
+    } else if (!Elements.allFinite(y)) {
+      scope.markNonFinite(output);
+      if (allFinite(inputs)) {
+        Elements bad = Elements.nonFinite(y, output.shape());
+        String fix = spec != null && !spec.advice().isEmpty()
+            ? "; fix: " + spec.advice()
+            : "; the result overflowed: rescale the inputs or use a stable form (logSumExp, softmax, logSigmoid)";
+        scope.add(bad.finding(FindingKind.NON_FINITE_FORWARD, op, Site.current(), op + " produced "
+            + y[bad.first()] + " " + bad.where() + " from finite inputs" + fix));
+      }
+    }
+  }
+
+  private void checkLeaf(Anomaly scope, Tensor leaf, String op) {
+    double[] x = leaf.data();
+    if (x.length < CACHED_LEAF_SIZE) {
+      if (!Elements.allFinite(x)) {
+        nonFiniteLeaf(scope, leaf, op);
+      }
+    } else if (!finiteLeaves.containsKey(leaf)) {
+      if (Elements.allFinite(x)) {
+        finiteLeaves.put(leaf, Boolean.TRUE);
+      } else {
+        nonFiniteLeaf(scope, leaf, op);
+      }
+    }
+  }
+
+  private static void nonFiniteLeaf(Anomaly scope, Tensor leaf, String op) {
+    // Without a gradient an op's output is a leaf too; one the checker saw go bad is not news.
+    if (scope.isKnownNonFinite(leaf) || !scope.firstReportOf(leaf)) {
+      return;
+    }
+    scope.markNonFinite(leaf);
+    Elements bad = Elements.nonFinite(leaf.data(), leaf.shape());
+    String name = scope.nameOf(leaf);
+    String what = name != null ? "parameter '" + name + "'"
+        : leaf.requiresGrad() ? "parameter (leaf requiring grad)" : "input tensor";
+    scope.add(bad.finding(FindingKind.NON_FINITE_INPUT, op, Site.current(), what + " " + bad.shape()
+        + " holds " + leaf.data()[bad.first()] + " " + bad.where() + " and is used by " + op
+        + "; a parameter usually turns NaN after an optimizer step on a NaN gradient (check gradients before stepping),"
+        + " input data after a bad load or division"));
+  }
+
+  /** Inputs at the op's singular points; a gradient failure matters only if a gradient flows. */
+  private static void checkDomain(Anomaly scope, Tensor output, String op, OpSpec spec, Tensor hazardInput) {
+    boolean gradFlows = output.requiresGrad();
+    double[] x = hazardInput.data();
+    if (!anyUnsafe(spec, x, gradFlows)) {
+      return;
+    }
+    Elements bad = Elements.where(x, hazardInput.shape(), v -> unsafe(spec.failureAt(v), gradFlows));
+    double x0 = x[bad.first()];
+    Failure failure = spec.failureAt(x0);
+    String operand = op.equals("div") ? "divisor" : "input";
+    String effect = failure == Failure.FORWARD
+        ? "the value is not finite (" + spec.name() + "(" + x0 + ") = " + spec.apply(x0) + ")"
+        : "the value is finite but the gradient is not (d " + spec.name() + "/dx = "
+            + spec.derivative(x0, spec.apply(x0)) + " there), so backward will produce inf or NaN";
+    Site site = Site.current();
+    scope.add(bad.finding(FindingKind.UNSAFE_INPUT, op, site, op + " " + operand + " is " + x0 + " " + bad.where()
+        + (gradFlows && failure == Failure.GRADIENT ? " while a gradient flows" : "") + ": " + effect
+        + "; fix: " + spec.advice()));
+    if (gradFlows) {
+      scope.recordForward(output, new Anomaly.ForwardRecord(site, spec));
+    }
+  }
+
+  private static boolean anyUnsafe(OpSpec spec, double[] x, boolean gradFlows) {
+    for (double v : x) {
+      if (unsafe(spec.failureAt(v), gradFlows)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean unsafe(Failure f, boolean gradFlows) {
+    return f == Failure.FORWARD || (f == Failure.GRADIENT && gradFlows);
+  }
+
+  // ---------------------------------------------------------------- backward
+
+  @Override
+  public void onBackward(Tensor output, String op, int inputIndex, Tensor input, double[] gradOutput,
+      double[] gradInput) {
+    if (!inBackward) {
+      inBackward = true;
+      finiteLeaves.clear();
+    }
+    if ((!input.isLeaf() && BACKWARD_COPIES.contains(op)) || Elements.allFinite(gradInput)) {
+      return;
+    }
+    Anomaly scope = scopes.peek();
+    Site backwardSite = Site.current();
+    boolean caused = Elements.allFinite(gradOutput) && Elements.allFinite(input.data())
+        && Elements.allFinite(output.data());
+    if (caused) {
+      blame(scope, output, op, inputIndex, input, gradInput, backwardSite);
+    }
+    if (input.isLeaf()) {
+      scope.leafGradient(input, gradInput, backwardSite);
+    }
+  }
+
+  /** The op whose backward turned a finite gradient non-finite, named at its forward line when known. */
+  private static void blame(Anomaly scope, Tensor output, String op, int inputIndex, Tensor input,
+      double[] gradInput, Site backwardSite) {
+    Elements bad = Elements.nonFinite(gradInput, input.shape());
+    Anomaly.ForwardRecord record = scope.forwardRecord(output);
+    OpSpec spec = record != null ? record.spec()
+        : op.equals("div") && inputIndex == 1 ? OpCatalog.divisor() : OpCatalog.byName(op);
+    double x0 = input.data()[bad.first()];
+    Failure failure = spec == null ? null : spec.failureAt(x0);
+    String why = failure != null
+        ? ": its input was " + x0 + " there, where " + spec.name() + " has a " + failure.describe()
+            + "; the non-finite gradient spreads to everything upstream; fix: " + spec.advice()
+        : ": the local derivative times the upstream gradient overflowed (an exploding gradient);"
+            + " fix: rescale, clip (GradClip.clipNorm) or use a stable form";
+    String where = record != null ? "" : " (forward line not recorded; reported at the backward() call)";
+    scope.add(bad.finding(FindingKind.NON_FINITE_GRADIENT, op, record != null ? record.site() : backwardSite,
+        "backward of " + op + " produced " + gradInput[bad.first()] + " in the gradient of its "
+            + (inputIndex == 0 ? "input" : "input #" + inputIndex) + " " + bad.where()
+            + " from a finite upstream gradient" + why + where));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static boolean sharesStorage(double[] y, Tensor[] inputs) {
+    for (Tensor in : inputs) {
+      if (in.data() == y) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean allFinite(Tensor[] inputs) {
+    for (Tensor in : inputs) {
+      if (!Elements.allFinite(in.data())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

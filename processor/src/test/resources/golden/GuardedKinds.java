@@ -117,12 +117,12 @@ public class GuardedKinds extends Kinds {
 
   @Override
   public Tensor normPlusEpsT(Tensor x) {
-    return x.div(Guard.divisor(Guard.sqrt(x.square().sum(), 1.0E-8, "Kinds.java:36").add(1e-8), 1.0E-8, "Kinds.java:36")); // hand-written norm, eps outside the sqrt
+    return x.div(Guard.sqrt(x.square().sum(), 1.0E-8, "Kinds.java:36").add(1e-8)); // hand-written norm, eps outside the sqrt
   }
 
   @Override
   public Tensor maxNormEpsT(Tensor x) {
-    return x.div(Guard.divisor(Guard.sqrt(x.square().sum(), 1.0E-8, "Kinds.java:40").maximum(Tensor.scalar(1e-8)), 1.0E-8, "Kinds.java:40"));
+    return x.div(Guard.sqrt(x.square().sum(), 1.0E-8, "Kinds.java:40").maximum(Tensor.scalar(1e-8)));
   }
 
   @Override
@@ -132,6 +132,6 @@ public class GuardedKinds extends Kinds {
 
   @Override
   public Tensor cancelT(Tensor p) {
-    return Guard.log(p.neg().add(1 + 1e-20), 1.0E-8, "Kinds.java:48");
+    return Guard.log1p(p.neg(), 1.0E-8, "Kinds.java:48");
   }
 }

@@ -24,14 +24,14 @@ final class GeneratorWriter implements GuardedTypeWriter {
 
   @Override
   public void write(TypeElement type, List<GuardedMethod> methods) {
-    Optional<JavaFile> file = generator.generate(type, methods);
-    if (file.isEmpty()) {
-      return; // the generator has reported why
-    }
     try {
+      Optional<JavaFile> file = generator.generate(type, methods);
+      if (file.isEmpty()) {
+        return; // the generator has reported why
+      }
       // The build tool's (possibly wrapping) Filer, so Gradle records the originating type.
       file.get().writeTo(env.getFiler());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
       env.getMessager().printMessage(Diagnostic.Kind.ERROR,
           "[nanguard] could not write " + GuardedTypeGenerator.guardedName(type) + ": " + e, type);
     }

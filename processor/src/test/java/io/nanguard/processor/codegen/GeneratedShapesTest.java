@@ -262,4 +262,42 @@ class GeneratedShapesTest {
     assertThat(without.generatedSourceFile("com.x.GuardedEps").orElseThrow().getCharContent(true).toString())
         .contains("Guard.sqrt(x, 1.0E-8, \"Eps.java:13\")");
   }
+
+  @Test
+  void untouchedTextIsCopiedVerbatimAndStillCompiles() throws Exception {
+    Compilation c = Generated.compileClean("com.x.Verbatim", """
+        package com.x;
+
+        import static java.lang.Math.max;
+        import static java.util.concurrent.TimeUnit.SECONDS;
+
+        import io.nanguard.Guarded;
+        import java.util.concurrent.TimeUnit;
+        import java.util.function.DoubleUnaryOperator;
+
+        public class Verbatim implements DoubleUnaryOperator {
+          @Override
+          @Guarded
+          public double applyAsDouble(double x) {
+            String label = "cost in $ (not $T)"; // a $ in a string and a comment: $L
+            TimeUnit unit = SECONDS;
+            switch (unit) {
+              case SECONDS:
+                break;
+              default:
+                label = label + unit;
+            }
+            String shown = label;
+            DoubleUnaryOperator f = y ->
+                max(y, 0)
+                    + shown.length();
+            return Math.log(
+                f.applyAsDouble(x));
+          }
+        }
+        """);
+    Generated.assertGolden(c, "com.x.GuardedVerbatim");
+    DoubleUnaryOperator f = Generated.newInstance(Generated.load(c), "com.x.GuardedVerbatim");
+    assertEquals(Math.log(3 + 18), f.applyAsDouble(3), 1e-12);
+  }
 }

@@ -60,6 +60,8 @@ public final class Anomaly implements AutoCloseable {
   /** Leaf gradient summaries: effects of the errors above them, so the report lists them last. */
   private final Map<Tensor, LeafGradient> leafGradients = new LinkedHashMap<>();
   private final Map<String, Double> previousNorms = new HashMap<>();
+  /** Parameter names learnt from checkGradients, for findings about those tensors. */
+  private final Map<Tensor, String> names = new WeakHashMap<>();
   private int omitted;
   private int thrownErrors;
   private boolean closed;
@@ -130,7 +132,15 @@ public final class Anomaly implements AutoCloseable {
       if (!e.hasGradient()) {
         continue;
       }
-      Tensor grad = params.get(e.name()).grad();
+      Tensor param = params.get(e.name());
+      Tensor grad = param.grad();
+      LeafGradient summary = leafGradients.get(param);
+      if (summary != null) {
+        // backward already reported this gradient: give that finding the parameter's name instead of repeating it
+        names.put(param, e.name());
+        summary.finding = leafFinding(param, summary);
+        continue;
+      }
       if (e.nonFinite() > 0) {
         Elements bad = Elements.nonFinite(grad.data(), grad.shape());
         add(bad.finding(FindingKind.NON_FINITE_GRADIENT, "grad", site, "gradient of parameter '" + e.name()
@@ -245,7 +255,8 @@ public final class Anomaly implements AutoCloseable {
   }
 
   String nameOf(Tensor t) {
-    return options.nameOf(t);
+    String name = options.nameOf(t);
+    return name != null ? name : names.get(t);
   }
 
   /** The sites of the gradient errors found so far, which are what a leaf's bad gradient comes from. */
@@ -279,21 +290,24 @@ public final class Anomaly implements AutoCloseable {
         acc.bad.set(i);
       }
     }
+    acc.finding = leafFinding(leaf, acc);
+    if (!options.collectAll()) {
+      thrownErrors = errorCount();
+      throw new NonFiniteException(report());
+    }
+  }
+
+  private Finding leafFinding(Tensor leaf, LeafGradient acc) {
     double[] mask = new double[leaf.numel()];
     acc.bad.stream().forEach(i -> mask[i] = Double.NaN);
     Elements e = Elements.nonFinite(mask, leaf.shape());
     String name = nameOf(leaf);
     String what = name == null ? "leaf tensor " + e.shape() : "parameter '" + name + "' " + e.shape();
     List<String> causes = gradientCauses();
-    Finding f = e.finding(FindingKind.NON_FINITE_GRADIENT, "grad", acc.site,
+    return e.finding(FindingKind.NON_FINITE_GRADIENT, "grad", acc.site,
         "gradient of " + what + " is non-finite " + e.where()
             + (causes.isEmpty() ? "" : ", caused by " + String.join(", ", causes))
             + "; an optimizer step now would write NaN into those rows: skip it");
-    acc.finding = f;
-    if (!options.collectAll()) {
-      thrownErrors = errorCount();
-      throw new NonFiniteException(report());
-    }
   }
 
   void checkOwner(String what) {

@@ -140,10 +140,16 @@ public class CheckerBench {
       opts.forks(1);
     }
     if (!cli.getWarmupIterations().hasValue()) {
-      opts.warmupIterations(5).warmupTime(TimeValue.seconds(1));
+      opts.warmupIterations(5);
+    }
+    if (!cli.getWarmupTime().hasValue()) {
+      opts.warmupTime(TimeValue.seconds(1));
     }
     if (!cli.getMeasurementIterations().hasValue()) {
-      opts.measurementIterations(10).measurementTime(TimeValue.seconds(1));
+      opts.measurementIterations(10);
+    }
+    if (!cli.getMeasurementTime().hasValue()) {
+      opts.measurementTime(TimeValue.seconds(1));
     }
     System.out.println();
     System.out.println("workload      plain us/step  checked us/step  checked/plain  per-iteration ratio [min, max]");

@@ -42,6 +42,8 @@ public final class BodyRewriter {
    */
   public record Result(CodeBlock body, List<String> problems) {}
 
+  private static final String DIVISOR = "divisor";
+
   private final Trees trees;
   private final Types types;
 
@@ -89,7 +91,7 @@ public final class BodyRewriter {
     int to = lastLineEnd(source, (int) bodyEnd - 1);
     SourceText text = new SourceText(source, replacements, SourceText.commonIndent(source, from, to));
     CodeBlock.Builder out = CodeBlock.builder();
-    text.render(out, from, to);
+    text.render(out, from, to, null);
     out.add("\n");
     return new Result(out.build(), List.of());
   }
@@ -98,14 +100,18 @@ public final class BodyRewriter {
     return new Result(null, List.of(problem));
   }
 
-  /** One fix per target span; a stability rewrite wins over a plain guard of the same span. */
+  /**
+   * One fix per target, except that a divisor guard and a guard of the op that computes the
+   * divisor compose; of two rewrites of the same op, the stability rewrite wins.
+   */
   private static List<Finding> distinctTargets(List<Finding> findings) {
-    Map<Tree, Finding> byTarget = new LinkedHashMap<>();
+    Map<List<Object>, Finding> byTarget = new LinkedHashMap<>();
     for (Finding f : findings) {
       if (f.fix() == null) {
         continue;
       }
-      byTarget.merge(f.fix().target(), f, (a, b) -> b.hazard() == Hazard.STABILITY ? b : a);
+      List<Object> key = List.of(f.fix().target(), f.fix().guardMethod().equals(DIVISOR));
+      byTarget.merge(key, f, (a, b) -> b.hazard() == Hazard.STABILITY ? b : a);
     }
     return List.copyOf(byTarget.values());
   }
@@ -160,14 +166,17 @@ public final class BodyRewriter {
     return path.substring(slash + 1);
   }
 
-  /** Skips the opening brace and the rest of its line when only whitespace follows. */
+  /**
+   * Skips the opening brace and the whitespace after it; when a line break follows, the next
+   * line's indentation is kept for the dedent.
+   */
   private static int firstLineAfterBrace(CharSequence source, int bodyStart) {
     int i = bodyStart + 1;
     int j = i;
     while (j < source.length() && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
       j++;
     }
-    return j < source.length() && source.charAt(j) == '\n' ? j + 1 : i;
+    return j < source.length() && source.charAt(j) == '\n' ? j + 1 : j;
   }
 
   /** Drops the whitespace before the closing brace, keeping the statements' last line. */

@@ -6,6 +6,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.processor.analysis.Finding;
+import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.analysis.MethodAnalysis;
 import io.nanguard.processor.analysis.RangeAnalyzer;
 import io.nanguard.processor.analysis.Suppression;
@@ -50,6 +51,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
   private Trees trees;
   private GuardedTypeWriter writer;
   private boolean noTreesNoted;
+  private MemberIndex members;
 
   /** The processor as javac's service loader creates it: it writes {@code Guarded<Name>} classes. */
   public NanGuardProcessor() {
@@ -99,6 +101,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
       }
       return false;
     }
+    members = new MemberIndex(processingEnv.getElementUtils());
     Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(round);
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
       List<GuardedMethod> methods = new ArrayList<>();
@@ -222,7 +225,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
   }
 
   private RangeAnalyzer analyzer(ExecutableElement m, CompilationUnitTree unit) {
-    return new RangeAnalyzer(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+    return new RangeAnalyzer(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), members,
         (TypeElement) m.getEnclosingElement(), unit);
   }
 

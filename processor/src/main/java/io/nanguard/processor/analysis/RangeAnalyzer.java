@@ -71,16 +71,14 @@ public final class RangeAnalyzer {
   private static final int MAX_LOOP_ROUNDS = 12;
   private static final String SUPPRESS = "SuppressWarnings";
 
-  private final Elements elements;
-  private final Types types;
   private final Kinds kinds;
   private final TypeElement owner;
   private final boolean mathImportedStatically;
+  private final MemberIndex members;
 
   /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
-  public RangeAnalyzer(Elements elements, Types types, TypeElement owner, CompilationUnitTree unit) {
-    this.elements = elements;
-    this.types = types;
+  public RangeAnalyzer(Elements elements, Types types, MemberIndex members, TypeElement owner, CompilationUnitTree unit) {
+    this.members = members;
     this.kinds = new Kinds(elements, types);
     this.owner = owner;
     this.mathImportedStatically = importsMathStatically(unit);
@@ -611,8 +609,8 @@ public final class RangeAnalyzer {
     private Value call(TypeElement type, String name, List<Value> args, ExpressionTree node) {
       Fact fact = null;
       TypeMirror returns = null;
-      for (Element e : elements.getAllMembers(type)) {
-        if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)) {
+      for (Element e : members.named(type, name)) {
+        if (e.getKind() == ElementKind.METHOD) {
           ExecutableElement m = (ExecutableElement) e;
           if (m.getParameters().size() == args.size() || m.isVarArgs()) {
             Fact f = RangeAnnotations.of(m);
@@ -628,18 +626,12 @@ public final class RangeAnalyzer {
     }
 
     private boolean hasMethod(TypeElement type, String name) {
-      for (Element e : elements.getAllMembers(type)) {
-        if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)) {
-          return true;
-        }
-      }
-      return false;
+      return members.named(type, name).stream().anyMatch(e -> e.getKind() == ElementKind.METHOD);
     }
 
     private VariableElement fieldElement(String name) {
-      for (Element e : elements.getAllMembers(owner)) {
-        if ((e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.ENUM_CONSTANT)
-            && e.getSimpleName().contentEquals(name)) {
+      for (Element e : members.named(owner, name)) {
+        if (e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.ENUM_CONSTANT) {
           return (VariableElement) e;
         }
       }

@@ -1,8 +1,10 @@
 package io.nanguard.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.processor.analysis.Finding;
@@ -204,22 +206,30 @@ public final class NanGuardProcessor extends AbstractProcessor {
     if (!(e instanceof TypeElement t) || hasAnnotation(t, GENERATED)) {
       return;
     }
-    for (Element member : t.getEnclosedElements()) {
-      if (member instanceof ExecutableElement m && !done.contains(m)
-          && (m.getKind() == ElementKind.METHOD || m.getKind() == ElementKind.CONSTRUCTOR)) {
-        TreePath path = trees.getPath(m);
-        if (path == null || ((MethodTree) path.getLeaf()).getBody() == null) {
-          continue;
-        }
-        try {
-          MethodAnalysis analysis = analyzer(m, path.getCompilationUnit()).analyze(m, (MethodTree) path.getLeaf());
-          report(m, path.getCompilationUnit(), analysis, Diagnostic.Kind.WARNING);
-        } catch (RuntimeException | StackOverflowError ex) {
-          processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
-              PREFIX + "] could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);
-        }
-      } else {
-        scan(member, done);
+    TreePath typePath = trees.getPath(t);
+    if (typePath != null) {
+      scanMembers(typePath, done);
+    }
+  }
+
+  /** Walks the class tree itself: a Trees.getPath per method would search the file each time. */
+  private void scanMembers(TreePath typePath, Set<ExecutableElement> done) {
+    CompilationUnitTree unit = typePath.getCompilationUnit();
+    for (Tree member : ((ClassTree) typePath.getLeaf()).getMembers()) {
+      TreePath path = new TreePath(typePath, member);
+      if (member instanceof ClassTree) {
+        scanMembers(path, done);
+        continue;
+      }
+      if (!(member instanceof MethodTree tree) || tree.getBody() == null
+          || !(trees.getElement(path) instanceof ExecutableElement m) || done.contains(m)) {
+        continue;
+      }
+      try {
+        report(m, unit, analyzer(m, unit).analyze(m, tree), Diagnostic.Kind.WARNING);
+      } catch (RuntimeException | StackOverflowError ex) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
+            PREFIX + "] could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);
       }
     }
   }

@@ -208,19 +208,13 @@ public final class Guard {
   }
 
   private static Tensor run(SafeOp op, Tensor x, String site) {
-    double[] values = x.data();
-    long engaged = 0;
-    for (double v : values) {
-      if (op.engagedAt(v)) {
-        engaged++;
-      }
-    }
-    GuardStats.record(site, engaged);
-    return Site.at(site, () -> op.apply(x));
+    SafeInput.Scan scan = op.input().scan(x.data());
+    GuardStats.record(site, scan.engaged());
+    return Site.at(site, () -> op.apply(x, scan.clamped()));
   }
 
   private static double run(SafeOp op, double x, String site) {
-    GuardStats.record(site, op.engagedAt(x) ? 1 : 0);
+    GuardStats.record(site, op.input().engages(x) ? 1 : 0);
     return op.apply(x);
   }
 

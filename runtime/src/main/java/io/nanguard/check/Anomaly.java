@@ -7,7 +7,6 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,13 +51,17 @@ public final class Anomaly implements AutoCloseable {
   private final Thread owner;
   private final List<Finding> findings = new ArrayList<>();
   private final Set<Finding> seen = new HashSet<>();
-  private final Map<Tensor, ForwardRecord> forward = new IdentityHashMap<>();
-  private final Map<Tensor, Object> reportedLeaves = new IdentityHashMap<>();
-  /** Outputs seen non-finite, weakly held: a long collecting run must not pin its NaN tensors. */
+  // Tensors use identity equality, so weak maps key them by identity without pinning them for a
+  // long-lived scope.
+  private final Map<Tensor, ForwardRecord> forward = new WeakHashMap<>();
+  private final Map<Tensor, Object> reportedLeaves = new WeakHashMap<>();
+  /** Outputs seen non-finite. */
   private final Set<Tensor> nonFinite = Collections.newSetFromMap(new WeakHashMap<>());
   /** Leaf gradient summaries: effects of the errors above them, so the report lists them last. */
   private final Map<Tensor, LeafGradient> leafGradients = new LinkedHashMap<>();
   private final Map<String, Double> previousNorms = new HashMap<>();
+  /** Parameter names learnt from checkGradients, for findings about those tensors. */
+  private final Map<Tensor, String> names = new WeakHashMap<>();
   private int omitted;
   private int thrownErrors;
   private boolean closed;
@@ -129,7 +132,15 @@ public final class Anomaly implements AutoCloseable {
       if (!e.hasGradient()) {
         continue;
       }
-      Tensor grad = params.get(e.name()).grad();
+      Tensor param = params.get(e.name());
+      Tensor grad = param.grad();
+      LeafGradient summary = leafGradients.get(param);
+      if (summary != null) {
+        // backward already reported this gradient: give that finding the parameter's name instead of repeating it
+        names.put(param, e.name());
+        summary.finding = leafFinding(param, summary);
+        continue;
+      }
       if (e.nonFinite() > 0) {
         Elements bad = Elements.nonFinite(grad.data(), grad.shape());
         add(bad.finding(FindingKind.NON_FINITE_GRADIENT, "grad", site, "gradient of parameter '" + e.name()
@@ -244,7 +255,8 @@ public final class Anomaly implements AutoCloseable {
   }
 
   String nameOf(Tensor t) {
-    return options.nameOf(t);
+    String name = options.nameOf(t);
+    return name != null ? name : names.get(t);
   }
 
   /** The sites of the gradient errors found so far, which are what a leaf's bad gradient comes from. */
@@ -278,21 +290,24 @@ public final class Anomaly implements AutoCloseable {
         acc.bad.set(i);
       }
     }
+    acc.finding = leafFinding(leaf, acc);
+    if (!options.collectAll()) {
+      thrownErrors = errorCount();
+      throw new NonFiniteException(report());
+    }
+  }
+
+  private Finding leafFinding(Tensor leaf, LeafGradient acc) {
     double[] mask = new double[leaf.numel()];
     acc.bad.stream().forEach(i -> mask[i] = Double.NaN);
     Elements e = Elements.nonFinite(mask, leaf.shape());
     String name = nameOf(leaf);
     String what = name == null ? "leaf tensor " + e.shape() : "parameter '" + name + "' " + e.shape();
     List<String> causes = gradientCauses();
-    Finding f = e.finding(FindingKind.NON_FINITE_GRADIENT, "grad", acc.site,
+    return e.finding(FindingKind.NON_FINITE_GRADIENT, "grad", acc.site,
         "gradient of " + what + " is non-finite " + e.where()
             + (causes.isEmpty() ? "" : ", caused by " + String.join(", ", causes))
             + "; an optimizer step now would write NaN into those rows: skip it");
-    acc.finding = f;
-    if (!options.collectAll()) {
-      thrownErrors = errorCount();
-      throw new NonFiniteException(report());
-    }
   }
 
   void checkOwner(String what) {
@@ -302,14 +317,16 @@ public final class Anomaly implements AutoCloseable {
     }
   }
 
+  /** Takes over a closed inner scope's findings; its errors were thrown by the inner scope already. */
   private void absorb(Anomaly inner) {
+    int before = errorCount();
     for (Finding f : inner.report().findings()) {
       if (seen.add(f)) {
         findings.add(f);
       }
     }
     omitted += inner.omitted;
-    thrownErrors = errorCount();
+    thrownErrors += errorCount() - before;
   }
 
   private int errorCount() {

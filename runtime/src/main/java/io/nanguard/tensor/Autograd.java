@@ -40,6 +40,7 @@ final class Autograd {
         continue;
       }
       double[][] gin = node.backward.apply(g);
+      boolean gHandedOn = false;
       for (int i = 0; i < node.inputs.length; i++) {
         Tensor in = node.inputs[i];
         if (gin[i] == null || !in.requiresGrad()) {
@@ -50,8 +51,11 @@ final class Autograd {
         }
         double[] acc = grads.get(in);
         if (acc == null) {
-          // The rule's array may alias its input gradient (identity ops), so it is copied once.
-          grads.put(in, gin[i] == g ? g.clone() : gin[i]);
+          // Rules return fresh arrays, or g itself (views), which nobody else holds once t is
+          // done; only a second hand-off of the same g needs a copy.
+          boolean shared = gin[i] == g && gHandedOn;
+          gHandedOn |= gin[i] == g;
+          grads.put(in, shared ? g.clone() : gin[i]);
         } else {
           double[] add = gin[i];
           for (int j = 0; j < acc.length; j++) {

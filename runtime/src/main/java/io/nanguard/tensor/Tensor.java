@@ -191,9 +191,10 @@ public final class Tensor {
     Autograd.backward(this);
   }
 
+  /** Adds g into the gradient; g is handed over by the engine, which keeps no other reference. */
   void accumulateGrad(double[] g) {
     if (grad == null) {
-      grad = new Tensor(g.clone(), shape, null);
+      grad = new Tensor(g, shape, null);
     } else {
       double[] acc = grad.data;
       for (int i = 0; i < acc.length; i++) {
@@ -507,8 +508,8 @@ public final class Tensor {
   }
 
   /**
-   * log(sum(exp(x), dim)) computed stably (the max is subtracted first). The softmax weights of
-   * the forward pass are kept, so backward needs no second exp.
+   * log(sum(exp(x), dim)) computed stably (the max is subtracted first). The exponentials of the
+   * forward pass are kept, so backward needs no second exp: d lse / dx = exp(x - shift) / s.
    */
   public Tensor logSumExp(int dim) {
     int d = Shapes.dim("logSumExp", dim, shape);
@@ -516,36 +517,47 @@ public final class Tensor {
     int n = shape[d];
     int inner = Shapes.inner(shape, d);
     double[] y = new double[outer * inner];
-    double[] p = new double[data.length];
+    double[] e = new double[data.length];
+    double[] inv = new double[outer * inner];
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         int base = o * n * inner + i;
-        double m = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-          m = Math.max(m, data[base + k * inner]);
+        int end = base + n * inner;
+        // Two running maxima halve the compare chain. NaN is skipped here but still reaches the
+        // sum below, so the result is NaN as it should be.
+        double m0 = Double.NEGATIVE_INFINITY;
+        double m1 = Double.NEGATIVE_INFINITY;
+        int at2 = base;
+        for (; at2 + inner < end; at2 += 2 * inner) {
+          double v0 = data[at2];
+          double v1 = data[at2 + inner];
+          m0 = v0 > m0 ? v0 : m0;
+          m1 = v1 > m1 ? v1 : m1;
         }
-        double s = 0;
+        if (at2 < end && data[at2] > m0) {
+          m0 = data[at2];
+        }
+        double m = m1 > m0 ? m1 : m0;
         double shift = Double.isInfinite(m) ? 0 : m;
-        for (int k = 0; k < n; k++) {
-          double e = Math.exp(data[base + k * inner] - shift);
-          p[base + k * inner] = e;
-          s += e;
+        double s = 0;
+        for (int at = base; at < end; at += inner) {
+          double v = Exp.exp(data[at] - shift);
+          e[at] = v;
+          s += v;
         }
-        double inv = 1 / s;
-        for (int k = 0; k < n; k++) {
-          p[base + k * inner] *= inv;
-        }
+        inv[o * inner + i] = 1 / s;
         y[o * inner + i] = shift + Math.log(s);
       }
     }
     return observed(make(y, Shapes.reduced(shape, d, false), "logSumExp", g -> {
-      double[] gx = new double[p.length];
+      double[] gx = new double[e.length];
       for (int o = 0; o < outer; o++) {
         for (int i = 0; i < inner; i++) {
           int base = o * n * inner + i;
-          double gy = g[o * inner + i];
-          for (int k = 0; k < n; k++) {
-            gx[base + k * inner] = gy * p[base + k * inner];
+          int end = base + n * inner;
+          double scale = g[o * inner + i] * inv[o * inner + i];
+          for (int at = base; at < end; at += inner) {
+            gx[at] = scale * e[at];
           }
         }
       }
@@ -561,7 +573,7 @@ public final class Tensor {
     int inner = Shapes.inner(shape, d);
     double[] y = logSoftmaxValues(d);
     for (int i = 0; i < y.length; i++) {
-      y[i] = Math.exp(y[i]);
+      y[i] = Exp.exp(y[i]);
     }
     return observed(make(y, shape, "softmax", g -> {
       double[] gx = new double[y.length];
@@ -600,7 +612,7 @@ public final class Tensor {
           }
           for (int k = 0; k < n; k++) {
             int at = base + k * inner;
-            gx[at] = g[at] - Math.exp(y[at]) * gs;
+            gx[at] = g[at] - Exp.exp(y[at]) * gs;
           }
         }
       }
@@ -622,7 +634,7 @@ public final class Tensor {
         }
         double s = 0;
         for (int k = 0; k < n; k++) {
-          s += Math.exp(data[base + k * inner] - m);
+          s += Exp.exp(data[base + k * inner] - m);
         }
         double lse = m + Math.log(s);
         for (int k = 0; k < n; k++) {

@@ -105,6 +105,20 @@ class MotivatingCaseAnomalyTest {
   }
 
   @Test
+  void checkGradientsNamesTheParameterInsteadOfRepeatingTheFinding() {
+    NonFiniteException thrown = assertThrows(NonFiniteException.class, () -> {
+      try (Anomaly anomaly = Anomaly.detect(COLLECT)) {
+        handWrittenLoss().backward();
+        anomaly.checkGradients(Map.of("emb.weight", w));
+      }
+    });
+    List<Finding> f = thrown.report().findings();
+    assertEquals(5, f.size(), thrown.getMessage());
+    assertTrue(f.get(4).message().startsWith("gradient of parameter 'emb.weight' [8, 4] is non-finite in rows [0, 7]"),
+        thrown.getMessage());
+  }
+
+  @Test
   void epsInsideTheSqrtAndDistProduceNoFinding() {
     try (Anomaly anomaly = Anomaly.detect(COLLECT)) {
       Tensor e = emb.forward(0, 1, 2, 3, 4, 5, 6, 7);

@@ -102,6 +102,7 @@ class ForwardValuesTest {
     t.add(new Row("max(0)", () -> m(2, 1, 5, 2, 7, 0, 3).max(0), s(3), e(7, 5, 3)));
     t.add(new Row("logSumExp(1)", () -> m(2, 0, 0, 0, LN3).logSumExp(1), s(2), e(LN2, 2 * LN2)));
     t.add(new Row("logSumExp stable at 1000", () -> m(1, 1000, 1000).logSumExp(1), s(1), e(1000 + LN2)));
+    t.add(new Row("logSumExp max in the last odd slot", () -> m(1, -1000, -1000, 0).logSumExp(1), s(1), e(0)));
     t.add(new Row("logSumExp(0)", () -> m(2, 0, 0, LN3, 0).logSumExp(0), s(2), e(2 * LN2, LN2)));
     t.add(new Row("softmax(1)", () -> m(1, 0, LN3).softmax(1), s(1, 2), e(0.25, 0.75)));
     t.add(new Row("softmax stable at 1000", () -> m(1, 1000, 1000 + LN3).softmax(1), s(1, 2), e(0.25, 0.75)));

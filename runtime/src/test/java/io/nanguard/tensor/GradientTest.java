@@ -118,6 +118,7 @@ class GradientTest {
     t.add(c("max(1)", ANY, x -> x[0].max(1), s(2, 5, 3)));
     t.add(c("logSumExp(0)", ANY, x -> x[0].logSumExp(0), s(4, 3)));
     t.add(c("logSumExp(1)", ANY, x -> x[0].logSumExp(1), s(2, 4, 3)));
+    t.add(c("logSumExp(1) odd length", ANY, x -> x[0].logSumExp(1), s(3, 5)));
     t.add(c("softmax(0)", ANY, x -> x[0].softmax(0), s(4, 3)));
     t.add(c("softmax(-1)", ANY, x -> x[0].softmax(-1), s(2, 3, 4)));
     t.add(c("logSoftmax(1)", ANY, x -> x[0].logSoftmax(1), s(3, 5)));
@@ -134,6 +135,8 @@ class GradientTest {
     t.add(c("matmul 2-D x 1-D", ANY, x -> x[0].matmul(x[1]), s(3, 4), s(4)));
     t.add(c("matmul 1-D x 2-D", ANY, x -> x[0].matmul(x[1]), s(4), s(4, 5)));
     t.add(c("matmul 1-D x 1-D", ANY, x -> x[0].matmul(x[1]), s(4), s(4)));
+    t.add(c("matmul blocked kernel 3x10 x 10x9", ANY, x -> x[0].matmul(x[1]), s(3, 10), s(10, 9)));
+    t.add(c("matmul blocked kernel 9x8 x 8x12", ANY, x -> x[0].matmul(x[1]), s(9, 8), s(8, 12)));
     // shape
     t.add(c("reshape", ANY, x -> x[0].reshape(4, 3).mul(x[1]), s(2, 6), s(4, 3)));
     t.add(c("reshape(-1)", ANY, x -> x[0].reshape(-1).mul(x[1]), s(2, 6), s(12)));

@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * in one forked JVM and prints, per benchmark class and workload, each variant's time and its
  * ratio to the {@code plain} variant. Arguments are JMH's own command line ({@code -i 20},
  * {@code -wi 10}, {@code -f 2}, a regex such as {@code EngineBench}); unset options default to
- * one fork, 5 warm-up and 10 measured iterations of 1 s, average time in microseconds.
+ * one fork, 6 warm-up iterations of 2 s and 10 measured ones of 1 s, average time in microseconds.
  *
  * <p>A benchmark method named {@code <workload>_<variant>} (variant without underscores, e.g.
  * {@code seed_loss_checked}) becomes a ratio row automatically. With
@@ -49,11 +49,12 @@ public final class Benchmarks {
     if (!cli.getForkCount().hasValue()) {
       opts.forks(1);
     }
+    // On a shared 2-core machine the JIT needs several seconds to finish compiling a workload.
     if (!cli.getWarmupIterations().hasValue()) {
-      opts.warmupIterations(5);
+      opts.warmupIterations(6);
     }
     if (!cli.getWarmupTime().hasValue()) {
-      opts.warmupTime(TimeValue.seconds(1));
+      opts.warmupTime(TimeValue.seconds(2));
     }
     if (!cli.getMeasurementIterations().hasValue()) {
       opts.measurementIterations(10);

@@ -57,6 +57,7 @@ public final class BodyRewriter {
   private final Trees trees;
   private final Types types;
 
+  /** A rewriter reading source positions and elements through {@code trees}. */
   public BodyRewriter(Trees trees, Types types) {
     this.trees = trees;
     this.types = types;

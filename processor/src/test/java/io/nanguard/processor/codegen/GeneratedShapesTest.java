@@ -331,4 +331,28 @@ class GeneratedShapesTest {
     }
     assertEquals(5, dist.apply(Tensor.of(3, 4), Tensor.of(0, 0)).item(), 1e-12);
   }
+
+  @Test
+  void abstractClassesGiveAbstractGuardedClasses() throws Exception {
+    Compilation c = Generated.compileClean("com.x.Template", """
+        package com.x;
+
+        import io.nanguard.Guarded;
+
+        public abstract class Template {
+          protected Template() {}
+
+          protected abstract double raw(double x);
+
+          @Guarded
+          public double logRaw(double x) {
+            return Math.log(raw(x));
+          }
+        }
+        """);
+    Generated.assertGolden(c, "com.x.GuardedTemplate");
+    Class<?> guarded = Generated.load(c).loadClass("com.x.GuardedTemplate");
+    assertTrue(Modifier.isAbstract(guarded.getModifiers()));
+    assertTrue(Modifier.isProtected(guarded.getDeclaredConstructor().getModifiers()));
+  }
 }

@@ -10,8 +10,10 @@ import io.nanguard.tensor.Tensor;
  * tensor ops run under {@link Site#at} so run-time reports name that line rather than the
  * generated file, and every call is counted in {@link GuardStats}.
  *
- * <p>Each elementwise guard is a catalogue row ({@link OpCatalog}) fed through a clamp, fused
- * into one autograd node; the forms are those of {@link io.nanguard.ops.OpSpec#safeForm()}:
+ * <p>Each elementwise guard is a catalogue row ({@link OpCatalog}) fed through a clamp (see
+ * {@code SafeOp} for how it runs on tensors: the engine's own kernels when no element needs the
+ * clamp, one fused node otherwise); the forms are those of
+ * {@link io.nanguard.ops.OpSpec#safeForm()}:
  *
  * <ul>
  *   <li>{@code sqrt(x)} and {@code rsqrt(x)} → of {@code max(x, 0) + eps};

@@ -112,12 +112,24 @@ class AnalysisTest {
   }
 
   @Test
-  void compositionsAlsoMatchThroughLocalsWhoseOwnOpsStayGuarded() {
+  void compositionsSplitOverStatementsGetRangeGuardsInstead() {
     List<Finding> findings = Sources.compile(Sources.loss(
         "    Tensor e = x.exp();", "    Tensor s = e.sum(1);", "    return s.log();")).handedOff().get(0).findings();
-    // e may be used elsewhere too, so its exp keeps its own guard; the log becomes logSumExp.
+    // logSumExp(x, 1) would replace s.log() with an operand from another statement; the
+    // generated code rewrites expressions in place, so each op is guarded where it stands.
     assertThat(findings.stream().map(f -> describe(f.fix())).collect(Collectors.toList()))
-        .containsExactly("exp x.exp() [x]", "logSumExp s.log() [x, 1]");
+        .containsExactly("exp x.exp() [x]", "log s.log() [s]");
+  }
+
+  @Test
+  void aRecognisedCompositionFlowsOnWithTheRangeOfItsStableOp() {
+    Sources.Result r = Sources.compile(Sources.loss(
+        "    Tensor p = x.exp().div(x.exp().sum(1, true));", "    return p.log();"));
+    List<Finding> findings = r.handedOff().get(0).findings();
+    assertThat(findings.stream().map(f -> describe(f.fix())).collect(Collectors.toList()))
+        .containsExactly("softmax x.exp().div(x.exp().sum(1, true)) [x, 1]", "log p.log() [p]");
+    // p is a softmax once guarded: in [0, 1], not the unknown range of a division by a sum.
+    assertThat(findings.get(1).range().toString()).isEqualTo("[0, 1]");
   }
 
   @Test

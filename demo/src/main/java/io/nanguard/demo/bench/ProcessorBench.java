@@ -13,9 +13,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Compile time of a synthetic corpus (400 classes of 20 methods, 10% guarded, and 4x that) with
- * the JDK's javac in process, without ({@code plain}) and with ({@code processor}) NaNGuard's
- * annotation processor. Ratios per corpus are printed by {@link Benchmarks}.
+ * Compile time of a synthetic corpus (400 classes of 20 methods, 10% guarded, spread over every
+ * class or concentrated in loss classes; and 4x that) with the JDK's javac in process, without
+ * ({@code plain}) and with ({@code processor}) NaNGuard's annotation processor. Ratios per corpus are printed by {@link Benchmarks}.
  * {@link ProcessorOverhead} measures the same with interleaved runs in one JVM.
  */
 @State(Scope.Benchmark)
@@ -26,32 +26,44 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ProcessorBench {
 
-  private ProcessorCorpus corpus;
-  private ProcessorCorpus corpus4x;
+  private ProcessorCorpus spread;
+  private ProcessorCorpus concentrated;
+  private ProcessorCorpus spread4x;
 
   @Setup
   public void setUp() {
-    corpus = ProcessorCorpus.of(400);
-    corpus4x = ProcessorCorpus.of(1600);
+    spread = ProcessorCorpus.of(400, ProcessorCorpus.Layout.SPREAD);
+    concentrated = ProcessorCorpus.of(400, ProcessorCorpus.Layout.CONCENTRATED);
+    spread4x = ProcessorCorpus.of(1600, ProcessorCorpus.Layout.SPREAD);
   }
 
   @Benchmark
-  public ProcessorCorpus.Outcome compile400_plain() {
-    return corpus.compile(false);
+  public ProcessorCorpus.Outcome spread400_plain() {
+    return spread.compile(false);
   }
 
   @Benchmark
-  public ProcessorCorpus.Outcome compile400_processor() {
-    return corpus.compile(true);
+  public ProcessorCorpus.Outcome spread400_processor() {
+    return spread.compile(true);
   }
 
   @Benchmark
-  public ProcessorCorpus.Outcome compile1600_plain() {
-    return corpus4x.compile(false);
+  public ProcessorCorpus.Outcome concentrated400_plain() {
+    return concentrated.compile(false);
   }
 
   @Benchmark
-  public ProcessorCorpus.Outcome compile1600_processor() {
-    return corpus4x.compile(true);
+  public ProcessorCorpus.Outcome concentrated400_processor() {
+    return concentrated.compile(true);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome spread1600_plain() {
+    return spread4x.compile(false);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome spread1600_processor() {
+    return spread4x.compile(true);
   }
 }

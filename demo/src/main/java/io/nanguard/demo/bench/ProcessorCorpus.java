@@ -3,6 +3,8 @@ package io.nanguard.demo.bench;
 import io.nanguard.processor.NanGuardProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +29,20 @@ import javax.tools.ToolProvider;
  */
 public final class ProcessorCorpus {
 
-  /** Methods per class; methods 0 and 10 of each class are guarded (10%). */
+  /** Methods per class. */
   public static final int METHODS_PER_CLASS = 20;
+
+  /** Where the guarded 10% of the methods sit; it decides how many classes are generated. */
+  public enum Layout {
+    /** Two guarded methods in every class: one generated class per source class (the worst case). */
+    SPREAD,
+    /** Every method of every tenth class (loss classes), none elsewhere: one generated class per ten. */
+    CONCENTRATED;
+
+    boolean guarded(int classIndex, int method) {
+      return this == SPREAD ? method % 10 == 0 : classIndex % 10 == 0;
+    }
+  }
 
   private static final String[] TEMPLATES = {
       "public Tensor dist%1$d(Tensor a, Tensor b) { return a.sub(b).square().sum(1).sqrt(); }",
@@ -50,10 +64,10 @@ public final class ProcessorCorpus {
   }
 
   /** A corpus of {@code classes} classes. */
-  public static ProcessorCorpus of(int classes) {
+  public static ProcessorCorpus of(int classes, Layout layout) {
     List<JavaFileObject> sources = new ArrayList<>();
     for (int c = 0; c < classes; c++) {
-      sources.add(source("corpus.p" + (c % 20), "Loss" + c, c));
+      sources.add(source("corpus.p" + (c % 20), "Loss" + c, c, layout));
     }
     return new ProcessorCorpus(sources);
   }
@@ -63,8 +77,13 @@ public final class ProcessorCorpus {
     return sources.size();
   }
 
-  /** What one compilation produced. */
-  public record Outcome(boolean success, int nanguardWarnings, long generatedClasses) {}
+  /**
+   * What one compilation produced and cost.
+   *
+   * @param cpuMillis CPU time of the compiling thread (javac works on one thread; unlike wall
+   *     time this is not inflated by other processes on a shared machine)
+   */
+  public record Outcome(boolean success, int nanguardWarnings, long generatedClasses, long cpuMillis) {}
 
   /** Compiles the corpus into a fresh temporary directory, with or without the processor. */
   public Outcome compile(boolean withProcessor) {
@@ -88,13 +107,16 @@ public final class ProcessorCorpus {
         if (withProcessor) {
           task.setProcessors(List.of(new NanGuardProcessor()));
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long t0 = threads.getCurrentThreadCpuTime();
         boolean ok = task.call();
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - t0) / 1_000_000;
         long generated;
         try (Stream<Path> walk = Files.walk(out)) {
           generated = walk.filter(p -> p.getFileName().toString().startsWith("GuardedLoss")
               && p.toString().endsWith(".class")).count();
         }
-        return new Outcome(ok, warnings[0], generated);
+        return new Outcome(ok, warnings[0], generated, cpuMillis);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -103,7 +125,7 @@ public final class ProcessorCorpus {
     }
   }
 
-  private static JavaFileObject source(String pkg, String name, int seed) {
+  private static JavaFileObject source(String pkg, String name, int seed, Layout layout) {
     StringBuilder b = new StringBuilder()
         .append("package ").append(pkg).append(";\n")
         .append("import io.nanguard.Guarded;\n")
@@ -116,9 +138,10 @@ public final class ProcessorCorpus {
         .append("  public double scale() { return scale; }\n");
     for (int m = 0; m < METHODS_PER_CLASS; m++) {
       int template = (m + seed) % TEMPLATES.length;
-      if (m % 10 == 0) {
-        // The guarded tenth: the hazardous templates, so the analysis and the generator both work.
-        template = m == 0 ? 0 : 4;
+      if (layout == Layout.SPREAD && m % 10 == 0) {
+        template = m == 0 ? 0 : 4; // hazardous templates, so the analysis and the generator both work
+      }
+      if (layout.guarded(seed, m)) {
         b.append("  @Guarded\n");
       }
       b.append("  ").append(String.format(Locale.ROOT, TEMPLATES[template], m)).append('\n');

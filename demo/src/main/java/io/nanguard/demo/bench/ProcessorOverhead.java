@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * Processor overhead as a plain harness: compiles the synthetic corpus with and without
- * NaNGuard's processor in one JVM, alternating the two so that machine noise hits both alike,
- * after warm-up rounds, and prints the median times and their ratio for 400 and 1600 classes.
+ * NaNGuard's processor in one JVM, alternating the two, after warm-up rounds, and prints the
+ * median CPU time of the compiling thread for each and their ratio, per corpus size and layout.
+ * CPU time rather than wall time because the machines this runs on are shared.
  * Arguments: {@code [warmupRounds] [measuredRounds] [classes...]} (defaults 3, 5, 400 1600).
  */
 public final class ProcessorOverhead {
@@ -25,36 +26,36 @@ public final class ProcessorOverhead {
     if (sizes.isEmpty()) {
       sizes = List.of(400, 1600);
     }
-    System.out.println("| classes | methods | guarded | javac (ms) | javac + NaNGuard (ms) | ratio | warnings | Guarded classes |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    System.out.println("| classes | guarded methods | layout | javac (ms CPU) | javac + NaNGuard (ms CPU) | ratio | Guarded classes written |");
+    System.out.println("|---:|---:|---|---:|---:|---:|---:|");
     for (int classes : sizes) {
-      ProcessorCorpus corpus = ProcessorCorpus.of(classes);
-      List<Long> plain = new ArrayList<>();
-      List<Long> guarded = new ArrayList<>();
-      ProcessorCorpus.Outcome last = null;
-      for (int r = 0; r < warmup + rounds; r++) {
-        long p = time(() -> corpus.compile(false));
-        long[] g = {0};
-        ProcessorCorpus.Outcome[] o = new ProcessorCorpus.Outcome[1];
-        g[0] = time(() -> o[0] = corpus.compile(true));
-        last = o[0];
-        if (r >= warmup) {
-          plain.add(p);
-          guarded.add(g[0]);
-        }
+      for (ProcessorCorpus.Layout layout : ProcessorCorpus.Layout.values()) {
+        measure(classes, layout, warmup, rounds);
       }
-      long mp = median(plain);
-      long mg = median(guarded);
-      int methods = classes * ProcessorCorpus.METHODS_PER_CLASS;
-      System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d | %.3f | %d | %d |%n", classes, methods, methods / 10,
-          mp, mg, (double) mg / mp, last.nanguardWarnings(), last.generatedClasses());
     }
   }
 
-  private static long time(Runnable r) {
-    long t0 = System.nanoTime();
-    r.run();
-    return (System.nanoTime() - t0) / 1_000_000;
+  private static void measure(int classes, ProcessorCorpus.Layout layout, int warmup, int rounds) {
+    ProcessorCorpus corpus = ProcessorCorpus.of(classes, layout);
+    List<Long> plain = new ArrayList<>();
+    List<Long> guarded = new ArrayList<>();
+    ProcessorCorpus.Outcome last = null;
+    for (int r = 0; r < warmup + rounds; r++) {
+      ProcessorCorpus.Outcome p = corpus.compile(false);
+      last = corpus.compile(true);
+      if (!p.success() || !last.success()) {
+        throw new IllegalStateException("the corpus did not compile");
+      }
+      if (r >= warmup) {
+        plain.add(p.cpuMillis());
+        guarded.add(last.cpuMillis());
+      }
+    }
+    long mp = median(plain);
+    long mg = median(guarded);
+    int methods = classes * ProcessorCorpus.METHODS_PER_CLASS;
+    System.out.printf(Locale.ROOT, "| %d | %d | %s | %d | %d | %.2f | %d |%n", classes, methods / 10,
+        layout.name().toLowerCase(Locale.ROOT), mp, mg, (double) mg / mp, last.generatedClasses());
   }
 
   private static long median(List<Long> xs) {

@@ -490,10 +490,7 @@ public final class RangeAnalyzer {
       }
       Transfer.Step step = Transfer.apply(m, facts);
       Value result = new Value(step.result(), kind, null, m, List.copyOf(operands), node, node);
-      if (step.check() != null) {
-        report(result, step.check());
-      }
-      return result;
+      return step.check() == null ? result : report(result, step.check());
     }
 
     private Value arithmetic(Tree.Kind op, Value l, Value r, ExpressionTree node) {
@@ -515,9 +512,16 @@ public final class RangeAnalyzer {
       return apply(m, List.of(l, r), node, kind);
     }
 
-    private void report(Value op, Check check) {
+    /** Records the finding for op; returns the value that flows on (the stable op's, for a composition). */
+    private Value report(Value op, Check check) {
       Compositions.Match match = Compositions.match(op);
+      if (match != null && !match.args().stream().allMatch(a -> contains(op.opTree(), a.tree()))) {
+        // The stable call would need an operand computed in another statement: the generated code
+        // replaces expressions in place, so this op gets its own range guard instead.
+        match = null;
+      }
       Finding f;
+      Value flows = op;
       if (match != null) {
         for (Value absorbed : match.absorbed()) {
           if (contains(op.opTree(), absorbed.opTree())) {
@@ -525,7 +529,9 @@ public final class RangeAnalyzer {
           }
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
-            Messages.stability(match.composition(), check), new Fix(op.opTree(), match.composition().guardMethod(), match.args()));
+            Messages.stability(match.composition(), check),
+            new Fix(op.opTree(), match.composition().guardMethod(), match.argTrees()));
+        flows = stable(match, op);
       } else {
         List<ExpressionTree> args = new ArrayList<>();
         Tree target;
@@ -547,6 +553,15 @@ public final class RangeAnalyzer {
         suppressionStack.forEach(keys::addAll);
         suppressions.put(op.opTree(), keys);
       }
+      return flows;
+    }
+
+    /** The value of the stable op that replaces a composition, as if written in its place. */
+    private Value stable(Compositions.Match match, Value op) {
+      List<Fact> facts = new ArrayList<>();
+      match.args().forEach(a -> facts.add(a.fact()));
+      ApiMethod m = match.composition().result();
+      return new Value(Transfer.apply(m, facts).result(), op.kind(), op.type(), m, match.args(), op.opTree(), op.tree());
     }
 
     // ---- helpers ----------------------------------------------------------------------------

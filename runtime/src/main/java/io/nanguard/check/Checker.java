@@ -190,7 +190,7 @@ final class Checker implements OpListener {
         + (gradFlows && failure == Failure.GRADIENT ? " while a gradient flows" : "") + ": " + effect
         + "; fix: " + spec.advice()));
     if (gradFlows) {
-      scope.recordForward(output, new Anomaly.ForwardRecord(site, spec));
+      scope.recordForward(output, site, spec);
     }
   }
 
@@ -267,10 +267,15 @@ final class Checker implements OpListener {
         : ": the local derivative times the upstream gradient overflowed (an exploding gradient);"
             + " fix: rescale, clip (GradClip.clipNorm) or use a stable form";
     String where = record != null ? "" : " (forward line not recorded; reported at the backward() call)";
-    scope.add(bad.finding(FindingKind.NON_FINITE_GRADIENT, op, record != null ? record.site() : backwardSite,
+    Finding f = bad.finding(FindingKind.NON_FINITE_GRADIENT, op, record != null ? record.site() : backwardSite,
         "backward of " + op + " produced " + gradInput[bad.first()] + " in the gradient of its "
             + (inputIndex == 0 ? "input" : "input #" + inputIndex) + " " + bad.where()
-            + " from a finite upstream gradient" + why + where));
+            + " from a finite upstream gradient" + why + where);
+    if (record != null) {
+      scope.addBlame(f, record);
+    } else {
+      scope.add(f);
+    }
   }
 
   // ---------------------------------------------------------------- helpers

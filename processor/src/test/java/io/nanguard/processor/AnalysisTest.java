@@ -50,6 +50,22 @@ class AnalysisTest {
   }
 
   @Test
+  void longDependencyChainsInLoopsStillEndSoundly() {
+    StringBuilder chain = new StringBuilder("    double a0 = 1");
+    for (int i = 1; i <= 20; i++) {
+      chain.append(", a").append(i).append(" = 1");
+    }
+    StringBuilder body = new StringBuilder("    while (d > 0) {");
+    for (int i = 0; i < 20; i++) {
+      body.append(" a").append(i).append(" = a").append(i + 1).append(" - 1;");
+    }
+    body.append(" }");
+    List<String> w = warnings(chain + ";", body.toString(), "    return Math.log(a0);");
+    assertThat(w).hasSize(1);
+    assertThat(w.get(0)).contains("[nanguard:log]");
+  }
+
+  @Test
   void integerDivisionIsNotAFloatingPointHazard() {
     assertThat(warnings("    int n = (int) d;", "    return 3 / n;")).isEmpty();
     assertThat(warnings("    int n = (int) d;", "    return 3.0 / n;")).hasSize(1);

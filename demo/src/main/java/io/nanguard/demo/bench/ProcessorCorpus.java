@@ -37,10 +37,16 @@ public final class ProcessorCorpus {
     /** Two guarded methods in every class: one generated class per source class (the worst case). */
     SPREAD,
     /** Every method of every tenth class (loss classes), none elsewhere: one generated class per ten. */
-    CONCENTRATED;
+    CONCENTRATED,
+    /** No annotation at all: for {@code -Ananguard.scan=all}, which checks every method and generates nothing. */
+    NONE;
 
     boolean guarded(int classIndex, int method) {
-      return this == SPREAD ? method % 10 == 0 : classIndex % 10 == 0;
+      return switch (this) {
+        case SPREAD -> method % 10 == 0;
+        case CONCENTRATED -> classIndex % 10 == 0;
+        case NONE -> false;
+      };
     }
   }
 
@@ -87,20 +93,27 @@ public final class ProcessorCorpus {
 
   /** Compiles the corpus into a fresh temporary directory, with or without the processor. */
   public Outcome compile(boolean withProcessor) {
+    return compile(withProcessor, List.of());
+  }
+
+  /** Compiles the corpus, passing {@code processorOptions} (e.g. {@code -Ananguard.scan=all}) to javac. */
+  public Outcome compile(boolean withProcessor, List<String> processorOptions) {
     Path out = null;
     try {
       out = Files.createTempDirectory("nanguard-corpus");
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       int[] warnings = {0};
       DiagnosticListener<JavaFileObject> quiet = d -> {
-        if (d.getKind() == Diagnostic.Kind.WARNING && d.getMessage(Locale.ROOT).startsWith("[nanguard")) {
+        if (d.getKind() == Diagnostic.Kind.WARNING && d.getCode().equals("compiler.warn.proc.messager")) {
           warnings[0]++;
         }
       };
       try (StandardJavaFileManager files = javac.getStandardFileManager(quiet, Locale.ROOT, null)) {
         List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(),
             "-classpath", System.getProperty("java.class.path")));
-        if (!withProcessor) {
+        if (withProcessor) {
+          options.addAll(processorOptions);
+        } else {
           options.add("-proc:none");
         }
         JavaCompiler.CompilationTask task = javac.getTask(null, files, quiet, options, null, sources);

@@ -180,7 +180,7 @@ public final class RangeAnalyzer {
       } else if (elseFalls) {
         env = afterElse;
       } else {
-        env = before.merge(afterThen, false);
+        env = before; // nothing falls through: what follows is unreachable
       }
       return null;
     }
@@ -222,6 +222,7 @@ public final class RangeAnalyzer {
 
     /** Iterates a loop body from its head state to a fixpoint, widening at the head. */
     private void loop(ExpressionTree condition, List<? extends Tree> body, List<? extends Tree> update) {
+      Env entry = env;
       Env head = env;
       for (int round = 0; ; round++) {
         env = head.copy();
@@ -235,14 +236,20 @@ public final class RangeAnalyzer {
         for (Tree t : update) {
           scan(t, null);
         }
-        Env next = head.merge(env, round >= 2 || round >= MAX_LOOP_ROUNDS);
-        if (next.sameFacts(head) || round >= MAX_LOOP_ROUNDS) {
-          head = next;
+        // Plain joins for two rounds (precise for short chains), then widening, which must stop.
+        Env next = head.merge(env, round >= 2);
+        boolean stable = next.sameFacts(head);
+        head = next;
+        if (stable) {
           break;
         }
-        head = next;
+        if (round >= MAX_LOOP_ROUNDS) {
+          head = head.forgetChangedSince(entry); // give up precision, never soundness
+          break;
+        }
       }
-      env = condition == null ? head : refine(head.copy(), condition, false).merge(head, false);
+      // A break may leave at any point of the body, so the exit state is the loop head's.
+      env = head;
     }
 
     @Override

@@ -355,4 +355,33 @@ class GeneratedShapesTest {
     assertTrue(Modifier.isAbstract(guarded.getModifiers()));
     assertTrue(Modifier.isProtected(guarded.getDeclaredConstructor().getModifiers()));
   }
+
+  @Test
+  void integerArithmeticIsNotRewritten() throws Exception {
+    Compilation c = Generated.compileClean("com.x.Counts", """
+        package com.x;
+
+        import io.nanguard.Guarded;
+
+        public class Counts {
+          @Guarded
+          public int perBatch(int items, int batches) {
+            long big = (long) items / batches;
+            return (int) big + items % batches;
+          }
+
+          @Guarded
+          public double mean(double total, int n) {
+            return total / n;
+          }
+        }
+        """);
+    String generated = c.generatedSourceFile("com.x.GuardedCounts").orElseThrow().getCharContent(true).toString();
+    assertThat(generated).contains("long big = (long) items / batches;");
+    assertThat(generated).contains("return total / Guard.divisor(n, 1.0E-8, \"Counts.java:14\");");
+    Class<?> guarded = Generated.load(c).loadClass("com.x.GuardedCounts");
+    Object counts = guarded.getDeclaredConstructor().newInstance();
+    assertEquals(3, guarded.getMethod("perBatch", int.class, int.class).invoke(counts, 7, 3));
+    assertEquals(0.0, (Double) guarded.getMethod("mean", double.class, int.class).invoke(counts, 0.0, 0), 0);
+  }
 }

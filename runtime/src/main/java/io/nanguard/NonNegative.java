@@ -13,6 +13,14 @@ import java.lang.annotation.Target;
  * <p>For a {@code Tensor} the fact holds for every element ({@code x >= 0}). The analysis trusts
  * it without checking; under {@code Anomaly} the run-time checker still verifies the values
  * that actually flow.
+ *
+ * <pre>{@code
+ * @Guarded
+ * public Tensor rms(@NonNegative Tensor meanSquare) {
+ *   return meanSquare.sqrt();              // warning: gradient infinite at 0
+ *   // return meanSquare.add(1e-8).sqrt(); // no warning: [1e-8, inf)
+ * }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -13,6 +13,16 @@ import java.lang.annotation.Target;
  * <p>For a {@code Tensor} the fact holds for every element ({@code x != 0}). The analysis trusts
  * it without checking; under {@code Anomaly} the run-time checker still verifies the values
  * that actually flow.
+ *
+ * <pre>{@code
+ * @Guarded
+ * public double ratio(double a, @NonZero double b) {
+ *   return a / b;                          // no warning
+ * }
+ * }</pre>
+ *
+ * <p>Comparisons also tell the analysis a value is not 0: {@code b != 0 ? a / b : 0} needs no
+ * annotation.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

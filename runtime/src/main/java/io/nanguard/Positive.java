@@ -13,6 +13,17 @@ import java.lang.annotation.Target;
  * <p>For a {@code Tensor} the fact holds for every element ({@code x > 0}). The analysis trusts
  * it without checking; under {@code Anomaly} the run-time checker still verifies the values
  * that actually flow.
+ *
+ * <pre>{@code
+ * @Guarded
+ * public double nll(@Positive double likelihood) {
+ *   return -Math.log(likelihood);          // no warning: log of (0, inf)
+ * }
+ * @Positive double temperature() { ... }   // callers may divide by temperature()
+ * }</pre>
+ *
+ * <p>A product of two positive values is not positive in floating point (it can underflow to
+ * 0), so {@code Math.log(p * q)} is still flagged; write {@code Math.log(p) + Math.log(q)}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

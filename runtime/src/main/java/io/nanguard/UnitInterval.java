@@ -13,6 +13,14 @@ import java.lang.annotation.Target;
  * <p>For a {@code Tensor} the fact holds for every element ({@code 0 <= x <= 1}). The analysis trusts
  * it without checking; under {@code Anomaly} the run-time checker still verifies the values
  * that actually flow.
+ *
+ * <pre>{@code
+ * @Guarded
+ * public double bce(@UnitInterval double p, double y) {
+ *   return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));   // two warnings: log at 0
+ *   // Math.log(p + 1e-7) and Math.log(1 - p + 1e-7) are safe
+ * }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -50,6 +50,22 @@ class AnalysisTest {
   }
 
   @Test
+  void longDependencyChainsInLoopsStillEndSoundly() {
+    StringBuilder chain = new StringBuilder("    double a0 = 1");
+    for (int i = 1; i <= 20; i++) {
+      chain.append(", a").append(i).append(" = 1");
+    }
+    StringBuilder body = new StringBuilder("    while (d > 0) {");
+    for (int i = 0; i < 20; i++) {
+      body.append(" a").append(i).append(" = a").append(i + 1).append(" - 1;");
+    }
+    body.append(" }");
+    List<String> w = warnings(chain + ";", body.toString(), "    return Math.log(a0);");
+    assertThat(w).hasSize(1);
+    assertThat(w.get(0)).contains("[nanguard:log]");
+  }
+
+  @Test
   void integerDivisionIsNotAFloatingPointHazard() {
     assertThat(warnings("    int n = (int) d;", "    return 3 / n;")).isEmpty();
     assertThat(warnings("    int n = (int) d;", "    return 3.0 / n;")).hasSize(1);
@@ -112,12 +128,24 @@ class AnalysisTest {
   }
 
   @Test
-  void compositionsAlsoMatchThroughLocalsWhoseOwnOpsStayGuarded() {
+  void compositionsSplitOverStatementsGetRangeGuardsInstead() {
     List<Finding> findings = Sources.compile(Sources.loss(
         "    Tensor e = x.exp();", "    Tensor s = e.sum(1);", "    return s.log();")).handedOff().get(0).findings();
-    // e may be used elsewhere too, so its exp keeps its own guard; the log becomes logSumExp.
+    // logSumExp(x, 1) would replace s.log() with an operand from another statement; the
+    // generated code rewrites expressions in place, so each op is guarded where it stands.
     assertThat(findings.stream().map(f -> describe(f.fix())).collect(Collectors.toList()))
-        .containsExactly("exp x.exp() [x]", "logSumExp s.log() [x, 1]");
+        .containsExactly("exp x.exp() [x]", "log s.log() [s]");
+  }
+
+  @Test
+  void aRecognisedCompositionFlowsOnWithTheRangeOfItsStableOp() {
+    Sources.Result r = Sources.compile(Sources.loss(
+        "    Tensor p = x.exp().div(x.exp().sum(1, true));", "    return p.log();"));
+    List<Finding> findings = r.handedOff().get(0).findings();
+    assertThat(findings.stream().map(f -> describe(f.fix())).collect(Collectors.toList()))
+        .containsExactly("softmax x.exp().div(x.exp().sum(1, true)) [x, 1]", "log p.log() [p]");
+    // p is a softmax once guarded: in [0, 1], not the unknown range of a division by a sum.
+    assertThat(findings.get(1).range().toString()).isEqualTo("[0, 1]");
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,20 +44,26 @@ import java.util.WeakHashMap;
 public final class Anomaly implements AutoCloseable {
 
   /** What the checker remembers of a forward op whose gradient it expects to go bad. */
-  record ForwardRecord(Site site, OpSpec spec) {}
+  record ForwardRecord(Site site, OpSpec spec, int sequence) {}
 
   private final AnomalyOptions options;
   private final Checker checker;
   private final Thread owner;
   private final List<Finding> findings = new ArrayList<>();
   private final Set<Finding> seen = new HashSet<>();
-  private final Map<Tensor, ForwardRecord> forward = new IdentityHashMap<>();
-  private final Map<Tensor, Object> reportedLeaves = new IdentityHashMap<>();
-  /** Outputs seen non-finite, weakly held: a long collecting run must not pin its NaN tensors. */
+  // Tensors use identity equality, so weak maps key them by identity without pinning them for a
+  // long-lived scope.
+  private final Map<Tensor, ForwardRecord> forward = new WeakHashMap<>();
+  private final Map<Tensor, Object> reportedLeaves = new WeakHashMap<>();
+  /** Outputs seen non-finite. */
   private final Set<Tensor> nonFinite = Collections.newSetFromMap(new WeakHashMap<>());
   /** Leaf gradient summaries: effects of the errors above them, so the report lists them last. */
   private final Map<Tensor, LeafGradient> leafGradients = new LinkedHashMap<>();
   private final Map<String, Double> previousNorms = new HashMap<>();
+  private final Map<Finding, Integer> blameOrder = new HashMap<>();
+  private int forwardCount;
+  /** Parameter names learnt from checkGradients, for findings about those tensors. */
+  private final Map<Tensor, String> names = new WeakHashMap<>();
   private int omitted;
   private int thrownErrors;
   private boolean closed;
@@ -129,7 +134,15 @@ public final class Anomaly implements AutoCloseable {
       if (!e.hasGradient()) {
         continue;
       }
-      Tensor grad = params.get(e.name()).grad();
+      Tensor param = params.get(e.name());
+      Tensor grad = param.grad();
+      LeafGradient summary = leafGradients.get(param);
+      if (summary != null) {
+        // backward already reported this gradient: give that finding the parameter's name instead of repeating it
+        names.put(param, e.name());
+        summary.finding = leafFinding(param, summary);
+        continue;
+      }
       if (e.nonFinite() > 0) {
         Elements bad = Elements.nonFinite(grad.data(), grad.shape());
         add(bad.finding(FindingKind.NON_FINITE_GRADIENT, "grad", site, "gradient of parameter '" + e.name()
@@ -218,8 +231,27 @@ public final class Anomaly implements AutoCloseable {
     }
   }
 
-  void recordForward(Tensor output, ForwardRecord record) {
-    forward.put(output, record);
+  /** Remembers a flagged forward op; records are numbered in forward order. */
+  void recordForward(Tensor output, Site site, OpSpec spec) {
+    forward.put(output, new ForwardRecord(site, spec, forwardCount++));
+  }
+
+  /**
+   * Records a gradient error blamed on a recorded forward op. Backward meets ops in reverse, so
+   * consecutive such errors are kept in forward order: the first cause stays first.
+   */
+  void addBlame(Finding f, ForwardRecord record) {
+    int before = findings.size();
+    blameOrder.put(f, record.sequence());
+    add(f);
+    if (findings.size() == before + 1) {
+      int i = before;
+      while (i > 0 && blameOrder.getOrDefault(findings.get(i - 1), -1) > record.sequence()) {
+        findings.set(i, findings.get(i - 1));
+        i--;
+      }
+      findings.set(i, f);
+    }
   }
 
   ForwardRecord forwardRecord(Tensor output) {
@@ -244,7 +276,8 @@ public final class Anomaly implements AutoCloseable {
   }
 
   String nameOf(Tensor t) {
-    return options.nameOf(t);
+    String name = options.nameOf(t);
+    return name != null ? name : names.get(t);
   }
 
   /** The sites of the gradient errors found so far, which are what a leaf's bad gradient comes from. */
@@ -278,21 +311,24 @@ public final class Anomaly implements AutoCloseable {
         acc.bad.set(i);
       }
     }
+    acc.finding = leafFinding(leaf, acc);
+    if (!options.collectAll()) {
+      thrownErrors = errorCount();
+      throw new NonFiniteException(report());
+    }
+  }
+
+  private Finding leafFinding(Tensor leaf, LeafGradient acc) {
     double[] mask = new double[leaf.numel()];
     acc.bad.stream().forEach(i -> mask[i] = Double.NaN);
     Elements e = Elements.nonFinite(mask, leaf.shape());
     String name = nameOf(leaf);
     String what = name == null ? "leaf tensor " + e.shape() : "parameter '" + name + "' " + e.shape();
     List<String> causes = gradientCauses();
-    Finding f = e.finding(FindingKind.NON_FINITE_GRADIENT, "grad", acc.site,
+    return e.finding(FindingKind.NON_FINITE_GRADIENT, "grad", acc.site,
         "gradient of " + what + " is non-finite " + e.where()
             + (causes.isEmpty() ? "" : ", caused by " + String.join(", ", causes))
             + "; an optimizer step now would write NaN into those rows: skip it");
-    acc.finding = f;
-    if (!options.collectAll()) {
-      thrownErrors = errorCount();
-      throw new NonFiniteException(report());
-    }
   }
 
   void checkOwner(String what) {
@@ -302,14 +338,16 @@ public final class Anomaly implements AutoCloseable {
     }
   }
 
+  /** Takes over a closed inner scope's findings; its errors were thrown by the inner scope already. */
   private void absorb(Anomaly inner) {
+    int before = errorCount();
     for (Finding f : inner.report().findings()) {
       if (seen.add(f)) {
         findings.add(f);
       }
     }
     omitted += inner.omitted;
-    thrownErrors = errorCount();
+    thrownErrors += errorCount() - before;
   }
 
   private int errorCount() {

@@ -222,6 +222,9 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
    * times one below 1 underflows to 0, so it stays open only against a factor of magnitude >= 1.
    */
   private static boolean cornerOpen(double a, boolean aOpen, double b, boolean bOpen) {
+    if ((a == 0 && !aOpen) || (b == 0 && !bOpen)) {
+      return false; // a reachable factor 0 makes the product exactly 0: x * 0 == 0 for finite x
+    }
     if (a == 0 && aOpen) {
       return Math.abs(b) >= 1;
     }

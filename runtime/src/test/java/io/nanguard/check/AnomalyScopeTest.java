@@ -61,6 +61,19 @@ class AnomalyScopeTest {
   }
 
   @Test
+  void anOuterCollectingScopeStillThrowsItsOwnErrorsAfterAbsorbingAnInnerScope() {
+    Anomaly outer = Anomaly.detect(Checked.COLLECT);
+    Tensor.of(0.0).log(); // the outer scope's own error, not thrown yet
+    assertThrows(NonFiniteException.class, () -> {
+      try (Anomaly inner = Anomaly.detect()) {
+        Tensor.of(-1.0).sqrt();
+      }
+    });
+    NonFiniteException e = assertThrows(NonFiniteException.class, outer::close);
+    assertEquals(4, e.report().findings().size(), e.getMessage());
+  }
+
+  @Test
   void collectModeCloseThrowsOnlyForErrors() {
     Anomaly warningsOnly = Anomaly.detect(Checked.COLLECT);
     sqrtAtZeroWithGrad();

@@ -4,18 +4,34 @@ import io.nanguard.check.Anomaly;
 import io.nanguard.check.AnomalyOptions;
 import io.nanguard.check.Report;
 import io.nanguard.demo.bench.Workloads.Workload;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Checker overhead: each workload unchecked ({@code plain}) and with every op checked
  * ({@code checked}: one {@link Anomaly#detect()} scope per training step, as user code would
  * write it), in the same JMH run so the ratio compares like with like. The workloads are safe, so
  * the checked runs must find nothing; the tear-down verifies that with a collecting scope.
+ *
+ * <p>The {@code pair} benchmarks run one plain and one checked step back to back in each
+ * invocation and add their times to the secondary results {@code plainNanos} and
+ * {@code checkedNanos}: both variants then see the same machine load, which the separate
+ * methods (measured minutes apart) do not on a shared machine. {@link #main} runs only the pairs
+ * and prints checked / plain per workload.
  */
 @State(Scope.Thread)
 public class CheckerBench {
@@ -69,6 +85,87 @@ public class CheckerBench {
   @Benchmark
   public double softmax_ce_checked() {
     return checked(softmaxCe);
+  }
+
+  /** Time of the plain and the checked halves of the pair benchmarks, summed per iteration. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Split {
+    public long plainNanos;
+    public long checkedNanos;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      plainNanos = 0;
+      checkedNanos = 0;
+    }
+  }
+
+  private static double pair(Workload w, Split split) {
+    long t0 = System.nanoTime();
+    w.step();
+    long t1 = System.nanoTime();
+    double loss = checked(w);
+    long t2 = System.nanoTime();
+    split.plainNanos += t1 - t0;
+    split.checkedNanos += t2 - t1;
+    return loss;
+  }
+
+  @Benchmark
+  public double seed_loss_pair(Split split) {
+    return pair(seedLoss, split);
+  }
+
+  @Benchmark
+  public double mlp_step_pair(Split split) {
+    return pair(mlpStep, split);
+  }
+
+  @Benchmark
+  public double softmax_ce_pair(Split split) {
+    return pair(softmaxCe, split);
+  }
+
+  /**
+   * Runs the pair benchmarks (JMH options as arguments, e.g. {@code -i 20 -f 2}) and prints, per
+   * workload, the ratio checked / plain of the summed times, with its spread over iterations.
+   */
+  public static void main(String[] args) throws Exception {
+    CommandLineOptions cli = new CommandLineOptions(args);
+    ChainedOptionsBuilder opts = new OptionsBuilder().parent(cli)
+        .include(CheckerBench.class.getName().replace(".", "\\.") + "\\..*_pair")
+        .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS);
+    if (!cli.getForkCount().hasValue()) {
+      opts.forks(1);
+    }
+    if (!cli.getWarmupIterations().hasValue()) {
+      opts.warmupIterations(5);
+    }
+    if (!cli.getWarmupTime().hasValue()) {
+      opts.warmupTime(TimeValue.seconds(1));
+    }
+    if (!cli.getMeasurementIterations().hasValue()) {
+      opts.measurementIterations(10);
+    }
+    if (!cli.getMeasurementTime().hasValue()) {
+      opts.measurementTime(TimeValue.seconds(1));
+    }
+    System.out.println();
+    System.out.println("workload      plain us/step  checked us/step  checked/plain  per-iteration ratio [min, max]");
+    for (RunResult r : new Runner(opts.build()).run()) {
+      String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
+      double[] ratios = r.getBenchmarkResults().stream().flatMap(b -> b.getIterationResults().stream())
+          .mapToDouble(i -> i.getSecondaryResults().get("checkedNanos").getScore()
+              / i.getSecondaryResults().get("plainNanos").getScore()).sorted().toArray();
+      double ratio = r.getSecondaryResults().get("checkedNanos").getStatistics().getSum()
+          / r.getSecondaryResults().get("plainNanos").getStatistics().getSum();
+      // The counters also run during JMH's iteration ramp-up, so only their ratio is used; the
+      // absolute times split the primary score (one plain plus one checked step) by it.
+      double pairMicros = r.getPrimaryResult().getScore();
+      System.out.printf(Locale.ROOT, "%-12s %14.1f %16.1f %14.3f  [%.3f, %.3f]%n", method.replace("_pair", ""),
+          pairMicros / (1 + ratio), pairMicros * ratio / (1 + ratio), ratio, ratios[0], ratios[ratios.length - 1]);
+    }
   }
 
   /** The overhead is only meaningful for runs that found nothing: fail the benchmark otherwise. */

@@ -14,7 +14,15 @@ import java.util.List;
 public final class Compositions {
 
   /** A recognised composition: the {@code Guard} call's arguments and the inner values it absorbs. */
-  public record Match(Composition composition, List<ExpressionTree> args, List<Value> absorbed) {}
+  public record Match(Composition composition, List<Value> args, List<Value> absorbed) {
+
+    /** The argument expressions of the {@code Guard} call. */
+    public List<ExpressionTree> argTrees() {
+      List<ExpressionTree> trees = new ArrayList<>();
+      args.forEach(a -> trees.add(a.tree()));
+      return trees;
+    }
+  }
 
   /** Recognises one composition from the value of its outer op. */
   @FunctionalInterface
@@ -30,25 +38,32 @@ public final class Compositions {
    * @param problem what goes wrong in floating point
    * @param guardMethod the {@code Guard} method the generated code calls
    * @param safeForm the stable form, as shown in messages
+   * @param result the stable op as the analysis sees it, applied to the Guard call's arguments
+   *     (so that a later {@code log} of a recognised softmax is recognised in turn)
    */
-  public record Composition(String shape, String problem, String guardMethod, String safeForm, Matcher matcher) {}
+  public record Composition(String shape, String problem, String guardMethod, String safeForm, ApiMethod result,
+      Matcher matcher) {}
+
+  private static ApiMethod stable(String name, Role role, String op, int dimArg) {
+    return new ApiMethod(name, dimArg < 0 ? 0 : 1, role, op, dimArg, Kind.OTHER);
+  }
 
   /** The table. Order matters only where two rows could match the same op (none do today). */
   public static final List<Composition> ALL = List.of(
       new Composition("log(softmax(x))", "is -inf wherever softmax underflows to 0",
-          "logSoftmax", "logSoftmax(x, dim)", (c, v) -> {
+          "logSoftmax", "logSoftmax(x, dim)", stable("logSoftmax", Role.LOG_SOFTMAX, null, 1), (c, v) -> {
             Value s = logArgument(v);
             return s != null && s.is(Role.SOFTMAX)
                 ? new Match(c, withDim(s, s.operand(0)), List.of(s)) : null;
           }),
       new Composition("log(sigmoid(x))", "is -inf once sigmoid underflows to 0 (x below about -745)",
-          "logSigmoid", "logSigmoid(x)", (c, v) -> {
+          "logSigmoid", "logSigmoid(x)", stable("logSigmoid", Role.UNARY, "logSigmoid", -1), (c, v) -> {
             Value s = logArgument(v);
             return s != null && s.isOp("sigmoid")
-                ? new Match(c, List.of(s.operand(0).tree()), List.of(s)) : null;
+                ? new Match(c, List.of(s.operand(0)), List.of(s)) : null;
           }),
       new Composition("log(sum(exp(x)))", "overflows to inf for x above 709 and is -inf when every exp underflows",
-          "logSumExp", "logSumExp(x, dim)", (c, v) -> {
+          "logSumExp", "logSumExp(x, dim)", stable("logSumExp", Role.LOG_SUM_EXP, null, 1), (c, v) -> {
             Value s = logArgument(v);
             if (s == null || !s.is(Role.SUM) || s.operands().size() > 2 || !s.operand(0).isOp("exp")) {
               return null;
@@ -57,16 +72,16 @@ public final class Compositions {
             return new Match(c, withDim(s, e.operand(0)), List.of(s, e));
           }),
       new Composition("log(1 + x)", "loses the digits of a small x and is -inf or NaN at x <= -1",
-          "log1p", "log1p(x)", (c, v) -> {
+          "log1p", "log1p(x)", stable("log1p", Role.UNARY, "log1p", -1), (c, v) -> {
             Value a = logArgument(v);
             if (a == null || !a.is(Role.ADD)) {
               return null;
             }
             Value x = isOne(a.operand(0)) ? a.operand(1) : isOne(a.operand(1)) ? a.operand(0) : null;
-            return x == null ? null : new Match(c, List.of(x.tree()), List.of(a));
+            return x == null ? null : new Match(c, List.of(x), List.of(a));
           }),
       new Composition("exp(x) / sum(exp(x))", "overflows to inf / inf = NaN for x above 709",
-          "softmax", "softmax(x, dim)", (c, v) -> {
+          "softmax", "softmax(x, dim)", stable("softmax", Role.SOFTMAX, null, 1), (c, v) -> {
             if (!v.is(Role.DIV) || !v.operand(0).isOp("exp") || !v.operand(1).is(Role.SUM)) {
               return null;
             }
@@ -80,7 +95,7 @@ public final class Compositions {
           }),
       new Composition("sqrt(mean(x^2) - mean(x)^2)",
           "cancels catastrophically: the difference can round to 0 (infinite gradient) or below (NaN)",
-          "sqrt", "sqrt(max(d, 0) + eps)", (c, v) -> {
+          "sqrt", "sqrt(max(d, 0) + eps)", stable("sqrt", Role.UNARY, "sqrt", -1), (c, v) -> {
             if (!v.isOp("sqrt") || !v.operand(0).is(Role.SUB)) {
               return null;
             }
@@ -92,7 +107,7 @@ public final class Compositions {
             }
             Value x = squared(meanOfSquares.operand(0));
             return x != null && Equivalence.same(x, squareOfMean.operand(0))
-                ? new Match(c, List.of(d.tree()), List.of()) : null;
+                ? new Match(c, List.of(d), List.of()) : null;
           }));
 
   private Compositions() {}
@@ -113,12 +128,12 @@ public final class Compositions {
   }
 
   /** x, then the reduction's dim argument if it has one. */
-  private static List<ExpressionTree> withDim(Value reduction, Value x) {
-    List<ExpressionTree> args = new ArrayList<>();
-    args.add(x.tree());
+  private static List<Value> withDim(Value reduction, Value x) {
+    List<Value> args = new ArrayList<>();
+    args.add(x);
     int dim = reduction.origin().dimArg();
     if (dim >= 0 && dim < reduction.operands().size()) {
-      args.add(reduction.operand(dim).tree());
+      args.add(reduction.operand(dim));
     }
     return args;
   }

@@ -44,6 +44,18 @@ final class Env {
     return new Env(m);
   }
 
+  /** This state with every variable whose fact differs from {@code before} made unknown. */
+  Env forgetChangedSince(Env before) {
+    Map<String, Value> m = new LinkedHashMap<>(vars);
+    for (Map.Entry<String, Value> e : vars.entrySet()) {
+      Value old = before.vars.get(e.getKey());
+      if (old == null || !old.fact().equals(e.getValue().fact())) {
+        m.put(e.getKey(), e.getValue().withFact(Fact.TOP));
+      }
+    }
+    return new Env(m);
+  }
+
   /** Whether both states know the same facts (a loop has reached its fixpoint). */
   boolean sameFacts(Env o) {
     if (!vars.keySet().equals(o.vars.keySet())) {

@@ -180,7 +180,7 @@ public final class RangeAnalyzer {
       } else if (elseFalls) {
         env = afterElse;
       } else {
-        env = before.merge(afterThen, false);
+        env = before; // nothing falls through: what follows is unreachable
       }
       return null;
     }
@@ -222,6 +222,7 @@ public final class RangeAnalyzer {
 
     /** Iterates a loop body from its head state to a fixpoint, widening at the head. */
     private void loop(ExpressionTree condition, List<? extends Tree> body, List<? extends Tree> update) {
+      Env entry = env;
       Env head = env;
       for (int round = 0; ; round++) {
         env = head.copy();
@@ -235,14 +236,20 @@ public final class RangeAnalyzer {
         for (Tree t : update) {
           scan(t, null);
         }
-        Env next = head.merge(env, round >= 2 || round >= MAX_LOOP_ROUNDS);
-        if (next.sameFacts(head) || round >= MAX_LOOP_ROUNDS) {
-          head = next;
+        // Plain joins for two rounds (precise for short chains), then widening, which must stop.
+        Env next = head.merge(env, round >= 2);
+        boolean stable = next.sameFacts(head);
+        head = next;
+        if (stable) {
           break;
         }
-        head = next;
+        if (round >= MAX_LOOP_ROUNDS) {
+          head = head.forgetChangedSince(entry); // give up precision, never soundness
+          break;
+        }
       }
-      env = condition == null ? head : refine(head.copy(), condition, false).merge(head, false);
+      // A break may leave at any point of the body, so the exit state is the loop head's.
+      env = head;
     }
 
     @Override
@@ -490,10 +497,7 @@ public final class RangeAnalyzer {
       }
       Transfer.Step step = Transfer.apply(m, facts);
       Value result = new Value(step.result(), kind, null, m, List.copyOf(operands), node, node);
-      if (step.check() != null) {
-        report(result, step.check());
-      }
-      return result;
+      return step.check() == null ? result : report(result, step.check());
     }
 
     private Value arithmetic(Tree.Kind op, Value l, Value r, ExpressionTree node) {
@@ -515,9 +519,16 @@ public final class RangeAnalyzer {
       return apply(m, List.of(l, r), node, kind);
     }
 
-    private void report(Value op, Check check) {
+    /** Records the finding for op; returns the value that flows on (the stable op's, for a composition). */
+    private Value report(Value op, Check check) {
       Compositions.Match match = Compositions.match(op);
+      if (match != null && !match.args().stream().allMatch(a -> contains(op.opTree(), a.tree()))) {
+        // The stable call would need an operand computed in another statement: the generated code
+        // replaces expressions in place, so this op gets its own range guard instead.
+        match = null;
+      }
       Finding f;
+      Value flows = op;
       if (match != null) {
         for (Value absorbed : match.absorbed()) {
           if (contains(op.opTree(), absorbed.opTree())) {
@@ -525,7 +536,9 @@ public final class RangeAnalyzer {
           }
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
-            Messages.stability(match.composition(), check), new Fix(op.opTree(), match.composition().guardMethod(), match.args()));
+            Messages.stability(match.composition(), check),
+            new Fix(op.opTree(), match.composition().guardMethod(), match.argTrees()));
+        flows = stable(match, op);
       } else {
         List<ExpressionTree> args = new ArrayList<>();
         Tree target;
@@ -547,6 +560,15 @@ public final class RangeAnalyzer {
         suppressionStack.forEach(keys::addAll);
         suppressions.put(op.opTree(), keys);
       }
+      return flows;
+    }
+
+    /** The value of the stable op that replaces a composition, as if written in its place. */
+    private Value stable(Compositions.Match match, Value op) {
+      List<Fact> facts = new ArrayList<>();
+      match.args().forEach(a -> facts.add(a.fact()));
+      ApiMethod m = match.composition().result();
+      return new Value(Transfer.apply(m, facts).result(), op.kind(), op.type(), m, match.args(), op.opTree(), op.tree());
     }
 
     // ---- helpers ----------------------------------------------------------------------------

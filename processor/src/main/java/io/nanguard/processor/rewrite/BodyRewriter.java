@@ -7,15 +7,19 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.nanguard.guard.Guard;
 import io.nanguard.ops.Hazard;
 import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.Fix;
 import io.nanguard.processor.codegen.GuardedMethod;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -42,9 +46,18 @@ public final class BodyRewriter {
    */
   public record Result(CodeBlock body, List<String> problems) {}
 
+  private static final String DIVISOR = "divisor";
+
+  /** The generated call passes the fix's args, then eps and the site. */
+  private static final Set<String> GUARD_SIGNATURES = Arrays.stream(Guard.class.getMethods())
+      .filter(m -> m.getDeclaringClass() == Guard.class)
+      .map(m -> m.getName() + "/" + m.getParameterCount())
+      .collect(Collectors.toUnmodifiableSet());
+
   private final Trees trees;
   private final Types types;
 
+  /** A rewriter reading source positions and elements through {@code trees}. */
   public BodyRewriter(Trees trees, Types types) {
     this.trees = trees;
     this.types = types;
@@ -89,7 +102,7 @@ public final class BodyRewriter {
     int to = lastLineEnd(source, (int) bodyEnd - 1);
     SourceText text = new SourceText(source, replacements, SourceText.commonIndent(source, from, to));
     CodeBlock.Builder out = CodeBlock.builder();
-    text.render(out, from, to);
+    text.render(out, from, to, null);
     out.add("\n");
     return new Result(out.build(), List.of());
   }
@@ -98,14 +111,18 @@ public final class BodyRewriter {
     return new Result(null, List.of(problem));
   }
 
-  /** One fix per target span; a stability rewrite wins over a plain guard of the same span. */
+  /**
+   * One fix per target, except that a divisor guard and a guard of the op that computes the
+   * divisor compose; of two rewrites of the same op, the stability rewrite wins.
+   */
   private static List<Finding> distinctTargets(List<Finding> findings) {
-    Map<Tree, Finding> byTarget = new LinkedHashMap<>();
+    Map<List<Object>, Finding> byTarget = new LinkedHashMap<>();
     for (Finding f : findings) {
       if (f.fix() == null) {
         continue;
       }
-      byTarget.merge(f.fix().target(), f, (a, b) -> b.hazard() == Hazard.STABILITY ? b : a);
+      List<Object> key = List.of(f.fix().target(), f.fix().guardMethod().equals(DIVISOR));
+      byTarget.merge(key, f, (a, b) -> b.hazard() == Hazard.STABILITY ? b : a);
     }
     return List.copyOf(byTarget.values());
   }
@@ -115,6 +132,10 @@ public final class BodyRewriter {
   private GuardCallOrProblem guardCall(Finding finding, double eps, SourcePositions positions,
       CompilationUnitTree unit) {
     Fix fix = finding.fix();
+    if (!GUARD_SIGNATURES.contains(fix.guardMethod() + "/" + (fix.args().size() + 2))) {
+      return new GuardCallOrProblem(null, "internal: the analysis asked for Guard." + fix.guardMethod() + " with "
+          + fix.args().size() + " argument(s), which does not exist; please report this");
+    }
     int[] target = span(positions, unit, fix.target());
     List<int[]> args = new ArrayList<>();
     for (Tree arg : fix.args()) {
@@ -160,14 +181,17 @@ public final class BodyRewriter {
     return path.substring(slash + 1);
   }
 
-  /** Skips the opening brace and the rest of its line when only whitespace follows. */
+  /**
+   * Skips the opening brace and the whitespace after it; when a line break follows, the next
+   * line's indentation is kept for the dedent.
+   */
   private static int firstLineAfterBrace(CharSequence source, int bodyStart) {
     int i = bodyStart + 1;
     int j = i;
     while (j < source.length() && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
       j++;
     }
-    return j < source.length() && source.charAt(j) == '\n' ? j + 1 : i;
+    return j < source.length() && source.charAt(j) == '\n' ? j + 1 : j;
   }
 
   /** Drops the whitespace before the closing brace, keeping the statements' last line. */

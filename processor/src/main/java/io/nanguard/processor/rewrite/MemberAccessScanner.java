@@ -180,10 +180,13 @@ final class MemberAccessScanner extends TreePathScanner<Void, Void> {
     return !supertype || interfaceMethod;
   }
 
-  /** Enum constants in case labels must stay unqualified. */
+  /**
+   * Enum constants in case labels must stay unqualified (a qualified label needs Java 21). From
+   * JDK 21 on, javac wraps the label in a CONSTANT_CASE_LABEL tree, a kind JDK 17's API lacks.
+   */
   private boolean isCaseLabel() {
     Tree parent = getCurrentPath().getParentPath().getLeaf();
-    return parent instanceof CaseTree;
+    return parent instanceof CaseTree || parent.getKind().name().equals("CONSTANT_CASE_LABEL");
   }
 
   private static String describe(Element el) {

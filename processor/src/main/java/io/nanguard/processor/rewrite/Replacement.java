@@ -22,6 +22,11 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
     return start <= other.start && other.end <= end && other != this;
   }
 
+  /** Whether the replacement wraps its whole span (a divisor guard), so same-span ones nest inside. */
+  boolean wrapsItsTarget() {
+    return false;
+  }
+
   /** Writes the replacement; {@code text} renders a nested span of the original source. */
   abstract void render(CodeBlock.Builder out, SourceText text);
 
@@ -83,6 +88,11 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
       this.eps = eps;
       this.site = site;
       this.narrowToFloat = narrowToFloat;
+    }
+
+    @Override
+    boolean wrapsItsTarget() {
+      return args.size() == 1 && args.get(0)[0] == start && args.get(0)[1] == end;
     }
 
     @Override

@@ -18,25 +18,23 @@ final class SourceText {
   SourceText(CharSequence source, List<Replacement> replacements, int dedent) {
     this.source = source;
     this.replacements = replacements.stream()
-        .sorted(Comparator.<Replacement>comparingInt(r -> r.start).thenComparing(r -> -r.end))
+        .sorted(Comparator.<Replacement>comparingInt(r -> r.start).thenComparing(r -> -r.end)
+            .thenComparing(r -> r.wrapsItsTarget() ? 0 : 1))
         .toList();
     this.dedent = dedent;
   }
 
-  /** Renders [start, end): the outermost replacements inside it, and the text between them. */
-  void render(CodeBlock.Builder out, int start, int end) {
-    render(out, start, end, null);
-  }
-
   /**
-   * Renders [start, end) as an argument of {@code owner}: a divisor fix's argument is the very
-   * span the fix replaces, so the owner itself is skipped there instead of recursing forever.
+   * Renders [start, end): the outermost replacements inside it, and the text between them.
+   * {@code within} is the replacement whose argument this span is (null for the body): a divisor
+   * guard's argument is its own target, so it must not render itself again, while a guard of the
+   * same expression (sorted after it) nests inside it.
    */
-  void render(CodeBlock.Builder out, int start, int end, Replacement owner) {
+  void render(CodeBlock.Builder out, int start, int end, Replacement within) {
     int pos = start;
     for (Replacement r : replacements) {
-      if (r == owner || r.start < pos || r.end > end) {
-        continue; // before the span, nested in one already rendered, or past the end
+      if (r == within || r.start < pos || r.end > end) {
+        continue; // itself, before the span, nested in one already rendered, or past the end
       }
       copy(out, pos, r.start);
       r.render(out, this);

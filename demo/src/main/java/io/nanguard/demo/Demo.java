@@ -78,7 +78,7 @@ public final class Demo {
 
     out.println("=== Act 2: the same loss, @Guarded ===");
     List<String> warnings = CompileTimeWarnings.of("LatentLoss.java");
-    out.println("  The build printed, for LatentLoss.java:");
+    out.println("  javac with the NaNGuard processor prints, for LatentLoss.java:");
     warnings.forEach(w -> out.println("    " + w));
     facts.compileWarnings(warnings);
 

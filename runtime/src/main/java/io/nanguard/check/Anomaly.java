@@ -44,7 +44,7 @@ import java.util.WeakHashMap;
 public final class Anomaly implements AutoCloseable {
 
   /** What the checker remembers of a forward op whose gradient it expects to go bad. */
-  record ForwardRecord(Site site, OpSpec spec) {}
+  record ForwardRecord(Site site, OpSpec spec, int sequence) {}
 
   private final AnomalyOptions options;
   private final Checker checker;
@@ -60,6 +60,8 @@ public final class Anomaly implements AutoCloseable {
   /** Leaf gradient summaries: effects of the errors above them, so the report lists them last. */
   private final Map<Tensor, LeafGradient> leafGradients = new LinkedHashMap<>();
   private final Map<String, Double> previousNorms = new HashMap<>();
+  private final Map<Finding, Integer> blameOrder = new HashMap<>();
+  private int forwardCount;
   /** Parameter names learnt from checkGradients, for findings about those tensors. */
   private final Map<Tensor, String> names = new WeakHashMap<>();
   private int omitted;
@@ -229,8 +231,27 @@ public final class Anomaly implements AutoCloseable {
     }
   }
 
-  void recordForward(Tensor output, ForwardRecord record) {
-    forward.put(output, record);
+  /** Remembers a flagged forward op; records are numbered in forward order. */
+  void recordForward(Tensor output, Site site, OpSpec spec) {
+    forward.put(output, new ForwardRecord(site, spec, forwardCount++));
+  }
+
+  /**
+   * Records a gradient error blamed on a recorded forward op. Backward meets ops in reverse, so
+   * consecutive such errors are kept in forward order: the first cause stays first.
+   */
+  void addBlame(Finding f, ForwardRecord record) {
+    int before = findings.size();
+    blameOrder.put(f, record.sequence());
+    add(f);
+    if (findings.size() == before + 1) {
+      int i = before;
+      while (i > 0 && blameOrder.getOrDefault(findings.get(i - 1), -1) > record.sequence()) {
+        findings.set(i, findings.get(i - 1));
+        i--;
+      }
+      findings.set(i, f);
+    }
   }
 
   ForwardRecord forwardRecord(Tensor output) {

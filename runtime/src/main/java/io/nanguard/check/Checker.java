@@ -3,6 +3,7 @@ package io.nanguard.check;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
+import io.nanguard.ops.Range;
 import io.nanguard.tensor.OpListener;
 import io.nanguard.tensor.OpListeners;
 import io.nanguard.tensor.Tensor;
@@ -18,9 +19,9 @@ import java.util.Set;
  *
  * <p>Cost model: a safe op costs one finiteness pass over its output (skipped for ops that only
  * copy input elements), one over each small leaf input (large leaves: once per forward pass),
- * one domain pass over the input a catalogue op with singular points constrains, and in
- * backward one pass over each gradient a rule produced (skipped for rules that only copy the
- * upstream gradient). The user's source line is looked up only when something is found, so a
+ * one min/max pass over the input a catalogue op with singular points constrains (one
+ * catalogue question for the whole range), and in backward one pass over each gradient a rule
+ * produced (skipped for rules that only copy, negate or sum the upstream gradient). The user's source line is looked up only when something is found, so a
  * clean run never walks the stack; to still name the forward line of an op whose gradient later
  * goes bad, that line is remembered when the forward pass already saw the input at a singular
  * point (the warning).
@@ -39,12 +40,13 @@ final class Checker implements OpListener {
   private static final Set<String> FORWARD_COPIES = Set.of("select", "indexSelect", "transpose", "reshape",
       "squeeze", "unsqueeze");
   /**
-   * Ops whose backward only copies the upstream gradient, never adding or scaling it: the
-   * gradient they produce is finite when the one they receive is, and if that one was not, the
-   * op is not to blame. (indexSelect adds up repeated rows, so it is not here.)
+   * Ops whose backward only copies, negates or sums the upstream gradient. While no gradient of
+   * the pass has gone bad, what they produce is finite (a sum of finite gradients can overflow
+   * only near 1e308, a risk Autograd's own accumulation shares), so they are not scanned; once
+   * one has, everything is scanned, so a leaf's summary still sees every bad contribution.
    */
-  private static final Set<String> BACKWARD_COPIES = Set.of("sum", "select", "transpose", "reshape", "squeeze",
-      "unsqueeze");
+  private static final Set<String> BACKWARD_COPIES = Set.of("add", "sub", "neg", "sum", "max", "select",
+      "indexSelect", "transpose", "reshape", "squeeze", "unsqueeze");
   /** Leaves at least this large are scanned once per forward pass instead of at every use. */
   private static final int CACHED_LEAF_SIZE = 256;
 
@@ -55,6 +57,8 @@ final class Checker implements OpListener {
    */
   private final Map<Tensor, Boolean> finiteLeaves = new IdentityHashMap<>();
   private boolean inBackward;
+  /** Whether a non-finite gradient appeared in the current backward pass. */
+  private boolean gradientWentBad;
   private final OpListener displaced;
 
   private Checker(OpListener displaced) {
@@ -173,7 +177,7 @@ final class Checker implements OpListener {
     if (!anyUnsafe(spec, x, gradFlows)) {
       return;
     }
-    Elements bad = Elements.where(x, hazardInput.shape(), v -> unsafe(spec.failureAt(v), gradFlows));
+    Elements bad = Elements.where(x, hazardInput.shape(), v -> unsafe(spec, v, gradFlows));
     double x0 = x[bad.first()];
     Failure failure = spec.failureAt(x0);
     String operand = op.equals("div") ? "divisor" : "input";
@@ -186,21 +190,40 @@ final class Checker implements OpListener {
         + (gradFlows && failure == Failure.GRADIENT ? " while a gradient flows" : "") + ": " + effect
         + "; fix: " + spec.advice()));
     if (gradFlows) {
-      scope.recordForward(output, new Anomaly.ForwardRecord(site, spec));
+      scope.recordForward(output, site, spec);
     }
   }
 
+  /**
+   * One min/max pass and one catalogue question about the whole range; element by element only
+   * when the range reaches a singular point. NaN inputs are skipped: whatever made them was
+   * reported where it happened.
+   */
   private static boolean anyUnsafe(OpSpec spec, double[] x, boolean gradFlows) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
     for (double v : x) {
-      if (unsafe(spec.failureAt(v), gradFlows)) {
+      lo = v < lo ? v : lo;
+      hi = v > hi ? v : hi;
+    }
+    if (lo > hi) {
+      return false; // empty, or only NaN
+    }
+    Range r = Range.closed(lo, hi);
+    if (gradFlows ? spec.failureWithin(r) == null : spec.valueDomain().covers(r)) {
+      return false;
+    }
+    for (double v : x) {
+      if (unsafe(spec, v, gradFlows)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean unsafe(Failure f, boolean gradFlows) {
-    return f == Failure.FORWARD || (f == Failure.GRADIENT && gradFlows);
+  private static boolean unsafe(OpSpec spec, double v, boolean gradFlows) {
+    Failure f = spec.failureAt(v);
+    return !Double.isNaN(v) && (f == Failure.FORWARD || (f == Failure.GRADIENT && gradFlows));
   }
 
   // ---------------------------------------------------------------- backward
@@ -210,11 +233,13 @@ final class Checker implements OpListener {
       double[] gradInput) {
     if (!inBackward) {
       inBackward = true;
+      gradientWentBad = false;
       finiteLeaves.clear();
     }
-    if ((!input.isLeaf() && BACKWARD_COPIES.contains(op)) || Elements.allFinite(gradInput)) {
+    if ((!gradientWentBad && BACKWARD_COPIES.contains(op)) || Elements.allFinite(gradInput)) {
       return;
     }
+    gradientWentBad = true;
     Anomaly scope = scopes.peek();
     Site backwardSite = Site.current();
     boolean caused = Elements.allFinite(gradOutput) && Elements.allFinite(input.data())
@@ -242,10 +267,15 @@ final class Checker implements OpListener {
         : ": the local derivative times the upstream gradient overflowed (an exploding gradient);"
             + " fix: rescale, clip (GradClip.clipNorm) or use a stable form";
     String where = record != null ? "" : " (forward line not recorded; reported at the backward() call)";
-    scope.add(bad.finding(FindingKind.NON_FINITE_GRADIENT, op, record != null ? record.site() : backwardSite,
+    Finding f = bad.finding(FindingKind.NON_FINITE_GRADIENT, op, record != null ? record.site() : backwardSite,
         "backward of " + op + " produced " + gradInput[bad.first()] + " in the gradient of its "
             + (inputIndex == 0 ? "input" : "input #" + inputIndex) + " " + bad.where()
-            + " from a finite upstream gradient" + why + where));
+            + " from a finite upstream gradient" + why + where);
+    if (record != null) {
+      scope.addBlame(f, record);
+    } else {
+      scope.add(f);
+    }
   }
 
   // ---------------------------------------------------------------- helpers

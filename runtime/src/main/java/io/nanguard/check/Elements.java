@@ -84,10 +84,6 @@ record Elements(List<Integer> shape, List<Integer> indices, List<Integer> rows, 
     return s;
   }
 
-  boolean isEmpty() {
-    return count == 0;
-  }
-
   /** The first offending flat index. */
   int first() {
     return indices.get(0);

@@ -10,8 +10,10 @@ import io.nanguard.tensor.Tensor;
  * tensor ops run under {@link Site#at} so run-time reports name that line rather than the
  * generated file, and every call is counted in {@link GuardStats}.
  *
- * <p>Each elementwise guard is a catalogue row ({@link OpCatalog}) fed through a clamp, fused
- * into one autograd node; the forms are those of {@link io.nanguard.ops.OpSpec#safeForm()}:
+ * <p>Each elementwise guard is a catalogue row ({@link OpCatalog}) fed through a clamp (see
+ * {@code SafeOp} for how it runs on tensors: the engine's own kernels when no element needs the
+ * clamp, one fused node otherwise); the forms are those of
+ * {@link io.nanguard.ops.OpSpec#safeForm()}:
  *
  * <ul>
  *   <li>{@code sqrt(x)} and {@code rsqrt(x)} → of {@code max(x, 0) + eps};
@@ -208,19 +210,13 @@ public final class Guard {
   }
 
   private static Tensor run(SafeOp op, Tensor x, String site) {
-    double[] values = x.data();
-    long engaged = 0;
-    for (double v : values) {
-      if (op.engagedAt(v)) {
-        engaged++;
-      }
-    }
-    GuardStats.record(site, engaged);
-    return Site.at(site, () -> op.apply(x));
+    SafeInput.Scan scan = op.input().scan(x.data());
+    GuardStats.record(site, scan.engaged());
+    return Site.at(site, () -> op.apply(x, scan.clamped()));
   }
 
   private static double run(SafeOp op, double x, String site) {
-    GuardStats.record(site, op.engagedAt(x) ? 1 : 0);
+    GuardStats.record(site, op.input().engages(x) ? 1 : 0);
     return op.apply(x);
   }
 

@@ -4,24 +4,33 @@ import io.nanguard.ops.Range;
 
 /**
  * How a guard moves an op's input into the op's safe domain before the catalogue row is applied:
- * a clamp to [lo, hi], then a shift, or for divisors a sign-keeping push away from 0.
+ * a clamp to [lo, hi] then a shift, or, for divisors, a sign-keeping push out of (-eps, eps).
  *
- * <p>The slope (d t / d x) is 1 inside the clamp and 0 where the clamp is active, as in
- * PyTorch's {@code clamp}; every guarded form therefore has a finite gradient everywhere.
+ * <p>The slope (dt/dx) is 1 where the clamp is inactive and 0 where it is active, as for
+ * PyTorch's {@code clamp}, so every guarded form has a finite gradient everywhere. A final class
+ * with plain fields, so the per-element loops that use it compile to straight arithmetic.
  */
-abstract class SafeInput {
+final class SafeInput {
 
-  /** t(x). */
-  abstract double apply(double x);
+  /**
+   * What one pass over a tensor's values found.
+   *
+   * @param engaged elements the guard changes materially (see {@link #engages})
+   * @param clamped whether the clamp is active anywhere; if not, t(x) is x + shift throughout
+   */
+  record Scan(long engaged, boolean clamped) {}
 
-  /** dt/dx at x. */
-  abstract double slope(double x);
+  private final double lo;
+  private final double hi;
+  private final double shift;
+  private final boolean awayFromZero;
 
-  /** Whether the clamp (not the shift) moved x: the guard changed the value materially. */
-  abstract boolean clamps(double x);
-
-  /** The image of a range of inputs. */
-  abstract Range image(Range r);
+  private SafeInput(double lo, double hi, double shift, boolean awayFromZero) {
+    this.lo = lo;
+    this.hi = hi;
+    this.shift = shift;
+    this.awayFromZero = awayFromZero;
+  }
 
   /** x, untouched: for an exponent that makes the op safe everywhere. */
   static SafeInput identity() {
@@ -35,62 +44,73 @@ abstract class SafeInput {
 
   /** min(max(x, lo), hi) + shift. */
   static SafeInput within(double lo, double hi, double shift) {
-    return new SafeInput() {
-      @Override
-      double apply(double x) {
-        return Math.min(Math.max(x, lo), hi) + shift;
-      }
-
-      @Override
-      double slope(double x) {
-        return x >= lo && x <= hi ? 1 : 0;
-      }
-
-      @Override
-      boolean clamps(double x) {
-        return x < lo || x > hi;
-      }
-
-      @Override
-      Range image(Range r) {
-        return r.clamp(lo, hi).add(Range.point(shift));
-      }
-    };
+    return new SafeInput(lo, hi, shift, false);
   }
 
   /**
    * x with |x| raised to at least eps, sign kept, 0 treated as positive: the divisor guard.
-   * Where it is raised the slope is 0, so the gradient stays finite (1/eps^2 at worst downstream).
+   * Where it is raised the slope is 0, so the gradient stays finite.
    */
   static SafeInput awayFromZero(double eps) {
-    return new SafeInput() {
-      @Override
-      double apply(double x) {
-        if (x >= eps || x <= -eps) {
-          return x;
-        }
-        return x < 0 ? -eps : eps;
-      }
+    return new SafeInput(-eps, eps, 0, true);
+  }
 
-      @Override
-      double slope(double x) {
-        return x >= eps || x <= -eps ? 1 : 0;
-      }
+  /** The shift added after the clamp (0 for divisors). */
+  double shift() {
+    return shift;
+  }
 
-      @Override
-      boolean clamps(double x) {
-        return x < eps && x > -eps;
-      }
+  /** t(x). */
+  double apply(double x) {
+    if (awayFromZero) {
+      return clamps(x) ? (x < 0 ? lo : hi) : x;
+    }
+    return Math.min(Math.max(x, lo), hi) + shift;
+  }
 
-      @Override
-      Range image(Range r) {
-        Range negative = r.lo() < 0 ? r.clamp(Double.NEGATIVE_INFINITY, -eps) : null;
-        Range positive = r.hi() >= 0 ? r.clamp(eps, Double.POSITIVE_INFINITY) : null;
-        if (negative == null) {
-          return positive;
-        }
-        return positive == null ? negative : negative.join(positive);
+  /** dt/dx at x. */
+  double slope(double x) {
+    return clamps(x) ? 0 : 1;
+  }
+
+  /** Whether the clamp moves x. */
+  boolean clamps(double x) {
+    return awayFromZero ? x > lo && x < hi : x < lo || x > hi;
+  }
+
+  /**
+   * Whether the guard changes the value at x materially: the clamp moves it, or x sits on the
+   * clamp's edge where only the shift keeps the op finite (sqrt at exactly 0).
+   */
+  boolean engages(double x) {
+    return clamps(x) || (shift != 0 && x == lo);
+  }
+
+  /** One pass over the values: how many the guard engages, and whether the clamp is needed at all. */
+  Scan scan(double[] values) {
+    long engaged = 0;
+    boolean clamped = false;
+    for (double v : values) {
+      if (clamps(v)) {
+        clamped = true;
+        engaged++;
+      } else if (shift != 0 && v == lo) {
+        engaged++;
       }
-    };
+    }
+    return new Scan(engaged, clamped);
+  }
+
+  /** The image of a range of inputs. */
+  Range image(Range r) {
+    if (!awayFromZero) {
+      return r.clamp(lo, hi).add(Range.point(shift));
+    }
+    Range negative = r.lo() < 0 ? r.clamp(Double.NEGATIVE_INFINITY, lo) : null;
+    Range positive = r.hi() >= 0 ? r.clamp(hi, Double.POSITIVE_INFINITY) : null;
+    if (negative == null) {
+      return positive;
+    }
+    return positive == null ? negative : negative.join(positive);
   }
 }

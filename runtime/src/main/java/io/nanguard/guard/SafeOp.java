@@ -5,14 +5,20 @@ import io.nanguard.ops.OpSpec;
 import io.nanguard.tensor.Tensor;
 
 /**
- * One guarded elementwise op: a catalogue row applied to a {@link SafeInput}, fused into a single
- * autograd node so a guarded op costs what the unguarded one does. Its value is
+ * One guarded elementwise op: a catalogue row applied to a {@link SafeInput}. Its value is
  * {@code row(t(x))} and its derivative {@code row'(t(x)) * t'(x)}, both read from the catalogue,
  * so the guard cannot disagree with the engine about the op itself.
  *
+ * <p>On tensors it is computed in the cheapest exact way: where the clamp is inactive everywhere
+ * (the usual case) t(x) is {@code x + shift}, so it is the engine's own op on {@code x + shift}
+ * (one specialised kernel, plus an add for sqrt-like guards); only when some element must be
+ * clamped does it run as one fused node through the row's functions. Both give the same values
+ * and gradients.
+ *
  * @param row the catalogue row, or null for the divisor guard (the input transform alone)
  * @param input the transform into the row's safe domain
- * @param name the op name the engine and checker see: the row's {@link OpSpec#safeForm()}
+ * @param name the fused op's name as the engine and checker see it: the row's
+ *     {@link OpSpec#safeForm()}
  */
 record SafeOp(OpSpec row, SafeInput input, String name) {
 
@@ -25,19 +31,19 @@ record SafeOp(OpSpec row, SafeInput input, String name) {
     return row == null ? t : row.apply(t);
   }
 
-  /** Whether the guard changed the result at x: the clamp moved x, or the unguarded op fails there. */
-  boolean engagedAt(double x) {
-    return input.clamps(x) || (row != null && row.failureAt(x) != null);
+  /** The op on a tensor, given whether its clamp is active anywhere ({@link SafeInput#scan}). */
+  Tensor apply(Tensor x, boolean clamped) {
+    if (clamped) {
+      return x.unary(fused());
+    }
+    Tensor shifted = input.shift() == 0 ? x : x.add(input.shift());
+    return row == null ? shifted : shifted.unary(row);
   }
 
   /** The fused op as a catalogue row the tensor engine can apply; safe everywhere, so no hazard. */
-  OpSpec spec() {
+  private OpSpec fused() {
     return new OpSpec(name, null, this::apply, this::derivative, Domain.ALL, Domain.ALL,
         r -> row == null ? input.image(r) : row.imageOf(input.image(r)), name, "");
-  }
-
-  Tensor apply(Tensor x) {
-    return x.unary(spec());
   }
 
   private double derivative(double x, double y) {

@@ -123,6 +123,25 @@ enum BinaryOp {
     }
   };
 
+  /**
+   * The whole gradient of an operand that was not broadcast (its length is the output's), when
+   * the op passes the output gradient through unchanged or negated; null otherwise. Saves the
+   * zeroed array and the accumulation for the commonest case, x + y of equal shapes.
+   */
+  double[] unbroadcast(double[] g, int operand, int operandLength) {
+    if (operandLength != g.length || (this != ADD && this != SUB)) {
+      return null;
+    }
+    if (this == ADD || operand == 0) {
+      return g;
+    }
+    double[] neg = new double[g.length];
+    for (int i = 0; i < g.length; i++) {
+      neg[i] = -g[i];
+    }
+    return neg;
+  }
+
   /** y[yo .. yo+n) = op(a, b) along one run. */
   abstract void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n);
 

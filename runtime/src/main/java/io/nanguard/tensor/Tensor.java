@@ -385,12 +385,16 @@ public final class Tensor {
       kind.forward(a, p.aOff[r], p.as, b, p.bOff[r], p.bs, y, r * p.n, p.n);
     }
     Tensor out = make(y, p.outShape, op, g -> {
-      double[] ga = requiresGrad ? new double[a.length] : null;
-      double[] gb = o.requiresGrad ? new double[b.length] : null;
-      for (int r = 0; r < p.rows; r++) {
-        kind.backward(g, r * p.n, a, p.aOff[r], p.as, b, p.bOff[r], p.bs, ga, gb, p.n);
+      double[] wholeA = requiresGrad ? kind.unbroadcast(g, 0, a.length) : null;
+      double[] wholeB = o.requiresGrad ? kind.unbroadcast(g, 1, b.length) : null;
+      double[] ga = requiresGrad && wholeA == null ? new double[a.length] : null;
+      double[] gb = o.requiresGrad && wholeB == null ? new double[b.length] : null;
+      if (ga != null || gb != null) {
+        for (int r = 0; r < p.rows; r++) {
+          kind.backward(g, r * p.n, a, p.aOff[r], p.as, b, p.bOff[r], p.bs, ga, gb, p.n);
+        }
       }
-      return new double[][] {ga, gb};
+      return new double[][] {wholeA != null ? wholeA : ga, wholeB != null ? wholeB : gb};
     }, this, o);
     boolean division = kind == BinaryOp.DIV;
     return observed(out, op, division ? OpCatalog.divisor() : null, division ? o : null, this, o);

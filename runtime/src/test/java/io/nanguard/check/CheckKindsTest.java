@@ -201,6 +201,16 @@ class CheckKindsTest {
   }
 
   @Test
+  void generatedCodeReportsTheSitePinnedWithSiteAt() {
+    Tensor x = grad(0, 1);
+    Report r = collect(() -> Site.at("LatentLoss.java:22", () -> x.sqrt()).sum().backward());
+    assertEquals(3, r.findings().size(), r.toString());
+    assertEquals("LatentLoss.java:22", r.findings().get(0).site().fileLine());
+    assertEquals("LatentLoss.java:22", r.findings().get(1).site().fileLine(),
+        "the gradient error names the forward line, pinned too");
+  }
+
+  @Test
   void safeTrainingStepProducesNothing() {
     Tensor w = Tensor.randn(new java.util.Random(1), 4, 3).requiresGrad(true);
     Tensor x = Tensor.randn(new java.util.Random(2), 5, 4);

@@ -166,13 +166,34 @@ class GuardTest {
       public void onBackward(Tensor output, String op, int i, Tensor input, double[] g, double[] gi) {}
     });
     try {
-      Guard.sqrt(Tensor.of(1, 0), EPS, "LatentLoss.java:31");
+      Guard.sqrt(Tensor.of(1, -1), EPS, "LatentLoss.java:31"); // clamped: one fused op
       Guard.log(Tensor.of(1, 0), EPS, "LatentLoss.java:32");
+      Guard.sqrt(Tensor.of(1, 0), EPS, "LatentLoss.java:33"); // no clamp needed: the engine's own ops
     } finally {
       OpListeners.install(previous);
     }
-    assertEquals(List.of(OpCatalog.SQRT.safeForm(), OpCatalog.LOG.safeForm()), ops);
-    assertEquals(List.of(new Site("LatentLoss.java", 31, ""), new Site("LatentLoss.java", 32, "")), sites);
+    assertEquals(List.of(OpCatalog.SQRT.safeForm(), OpCatalog.LOG.safeForm(), "add", "sqrt"), ops);
+    assertEquals(List.of(new Site("LatentLoss.java", 31, ""), new Site("LatentLoss.java", 32, ""),
+        new Site("LatentLoss.java", 33, ""), new Site("LatentLoss.java", 33, "")), sites);
+  }
+
+  @Test
+  void fusedAndUnclampedPathsAgreeExactly() {
+    List<SafeOp> ops = List.of(SafeOp.of(OpCatalog.SQRT, SafeInput.atLeast(0, EPS)),
+        SafeOp.of(OpCatalog.LOG, SafeInput.atLeast(EPS, 0)), SafeOp.of(OpCatalog.ACOS, SafeInput.within(-0.9, 0.9, 0)),
+        Guard.powOp(0.5, EPS), Guard.divisorOp(EPS));
+    for (SafeOp op : ops) {
+      Tensor a = Tensor.of(0.1, 0.25, 0.5, 0.8).requiresGrad(true);
+      Tensor b = Tensor.of(0.1, 0.25, 0.5, 0.8).requiresGrad(true);
+      Tensor fused = op.apply(a, true);
+      Tensor plain = op.apply(b, false);
+      fused.mul(Tensor.of(1, 2, 3, 4)).sum().backward();
+      plain.mul(Tensor.of(1, 2, 3, 4)).sum().backward();
+      for (int i = 0; i < 4; i++) {
+        assertEquals(a.grad().get(i), b.grad().get(i), 0, op.name() + " gradient " + i);
+        assertEquals(fused.get(i), plain.get(i), 0, op.name() + " value " + i);
+      }
+    }
   }
 
   @Test

@@ -58,10 +58,12 @@ public final class GuardedTypeGenerator {
   private final Elements elements;
   private final BodyRewriter rewriter;
 
+  /** A generator reporting through {@code env}'s Messager, reading trees through javac's Trees. */
   public GuardedTypeGenerator(ProcessingEnvironment env) {
     this(env, Trees.instance(env));
   }
 
+  /** A generator using the given Trees (an unwrapped one, when a build tool wraps the environment). */
   public GuardedTypeGenerator(ProcessingEnvironment env, Trees trees) {
     this.messager = env.getMessager();
     this.elements = env.getElementUtils();

@@ -2,6 +2,7 @@ package io.nanguard.processor.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -27,7 +28,7 @@ final class TypeChecks {
     List<String> problems = new ArrayList<>();
     ElementKind kind = type.getKind();
     if (kind != ElementKind.CLASS && kind != ElementKind.INTERFACE) {
-      problems.add("a " + kind.name().toLowerCase().replace('_', ' ')
+      problems.add("a " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
           + " cannot be extended; move the guarded methods to a class or an interface");
       return problems;
     }

@@ -7,15 +7,19 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.nanguard.guard.Guard;
 import io.nanguard.ops.Hazard;
 import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.Fix;
 import io.nanguard.processor.codegen.GuardedMethod;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -44,9 +48,16 @@ public final class BodyRewriter {
 
   private static final String DIVISOR = "divisor";
 
+  /** The generated call passes the fix's args, then eps and the site. */
+  private static final Set<String> GUARD_SIGNATURES = Arrays.stream(Guard.class.getMethods())
+      .filter(m -> m.getDeclaringClass() == Guard.class)
+      .map(m -> m.getName() + "/" + m.getParameterCount())
+      .collect(Collectors.toUnmodifiableSet());
+
   private final Trees trees;
   private final Types types;
 
+  /** A rewriter reading source positions and elements through {@code trees}. */
   public BodyRewriter(Trees trees, Types types) {
     this.trees = trees;
     this.types = types;
@@ -121,6 +132,10 @@ public final class BodyRewriter {
   private GuardCallOrProblem guardCall(Finding finding, double eps, SourcePositions positions,
       CompilationUnitTree unit) {
     Fix fix = finding.fix();
+    if (!GUARD_SIGNATURES.contains(fix.guardMethod() + "/" + (fix.args().size() + 2))) {
+      return new GuardCallOrProblem(null, "internal: the analysis asked for Guard." + fix.guardMethod() + " with "
+          + fix.args().size() + " argument(s), which does not exist; please report this");
+    }
     int[] target = span(positions, unit, fix.target());
     List<int[]> args = new ArrayList<>();
     for (Tree arg : fix.args()) {

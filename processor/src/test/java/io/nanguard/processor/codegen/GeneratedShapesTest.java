@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import io.nanguard.tensor.Tensor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -299,5 +301,87 @@ class GeneratedShapesTest {
     Generated.assertGolden(c, "com.x.GuardedVerbatim");
     DoubleUnaryOperator f = Generated.newInstance(Generated.load(c), "com.x.GuardedVerbatim");
     assertEquals(Math.log(3 + 18), f.applyAsDouble(3), 1e-12);
+  }
+
+  @Test
+  void distanceMethodsHaveAFiniteGradientEverywhere() throws Exception {
+    Compilation c = Generated.compileClean("com.x.Euclid", """
+        package com.x;
+
+        import io.nanguard.Distance;
+        import io.nanguard.tensor.Tensor;
+        import java.util.function.BinaryOperator;
+
+        public class Euclid implements BinaryOperator<Tensor> {
+          @Override
+          @Distance(eps = 1e-12)
+          public Tensor apply(Tensor a, Tensor b) {
+            return a.sub(b).square().sum().sqrt();
+          }
+        }
+        """);
+    Generated.assertGolden(c, "com.x.GuardedEuclid");
+    BinaryOperator<Tensor> dist = Generated.newInstance(Generated.load(c), "com.x.GuardedEuclid");
+    Tensor a = Tensor.of(1, 2, 3).requiresGrad(true);
+    Tensor d = dist.apply(a, Tensor.of(1, 2, 3));
+    d.backward();
+    assertEquals(1e-6, d.item(), 1e-18, "sqrt(0 + 1e-12)");
+    for (double g : a.grad().toArray()) {
+      assertEquals(0, g, 0, "finite (0) gradient at a == b");
+    }
+    assertEquals(5, dist.apply(Tensor.of(3, 4), Tensor.of(0, 0)).item(), 1e-12);
+  }
+
+  @Test
+  void abstractClassesGiveAbstractGuardedClasses() throws Exception {
+    Compilation c = Generated.compileClean("com.x.Template", """
+        package com.x;
+
+        import io.nanguard.Guarded;
+
+        public abstract class Template {
+          protected Template() {}
+
+          protected abstract double raw(double x);
+
+          @Guarded
+          public double logRaw(double x) {
+            return Math.log(raw(x));
+          }
+        }
+        """);
+    Generated.assertGolden(c, "com.x.GuardedTemplate");
+    Class<?> guarded = Generated.load(c).loadClass("com.x.GuardedTemplate");
+    assertTrue(Modifier.isAbstract(guarded.getModifiers()));
+    assertTrue(Modifier.isProtected(guarded.getDeclaredConstructor().getModifiers()));
+  }
+
+  @Test
+  void integerArithmeticIsNotRewritten() throws Exception {
+    Compilation c = Generated.compileClean("com.x.Counts", """
+        package com.x;
+
+        import io.nanguard.Guarded;
+
+        public class Counts {
+          @Guarded
+          public int perBatch(int items, int batches) {
+            long big = (long) items / batches;
+            return (int) big + items % batches;
+          }
+
+          @Guarded
+          public double mean(double total, int n) {
+            return total / n;
+          }
+        }
+        """);
+    String generated = c.generatedSourceFile("com.x.GuardedCounts").orElseThrow().getCharContent(true).toString();
+    assertThat(generated).contains("long big = (long) items / batches;");
+    assertThat(generated).contains("return total / Guard.divisor(n, 1.0E-8, \"Counts.java:14\");");
+    Class<?> guarded = Generated.load(c).loadClass("com.x.GuardedCounts");
+    Object counts = guarded.getDeclaredConstructor().newInstance();
+    assertEquals(3, guarded.getMethod("perBatch", int.class, int.class).invoke(counts, 7, 3));
+    assertEquals(0.0, (Double) guarded.getMethod("mean", double.class, int.class).invoke(counts, 0.0, 0), 0);
   }
 }

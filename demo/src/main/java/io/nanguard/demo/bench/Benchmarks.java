@@ -42,31 +42,9 @@ public final class Benchmarks {
   public static void main(String[] args) throws CommandLineOptionException, RunnerException, IOException {
     exposeClasspathToForks();
     CommandLineOptions cli = new CommandLineOptions(args);
-    ChainedOptionsBuilder opts = new OptionsBuilder().parent(cli);
+    ChainedOptionsBuilder opts = withDefaults(cli, 2);
     if (cli.getIncludes().isEmpty()) {
       opts.include(Benchmarks.class.getPackageName().replace(".", "\\.") + "\\..*");
-    }
-    if (!cli.getForkCount().hasValue()) {
-      opts.forks(1);
-    }
-    // On a shared 2-core machine the JIT needs several seconds to finish compiling a workload.
-    if (!cli.getWarmupIterations().hasValue()) {
-      opts.warmupIterations(6);
-    }
-    if (!cli.getWarmupTime().hasValue()) {
-      opts.warmupTime(TimeValue.seconds(2));
-    }
-    if (!cli.getMeasurementIterations().hasValue()) {
-      opts.measurementIterations(10);
-    }
-    if (!cli.getMeasurementTime().hasValue()) {
-      opts.measurementTime(TimeValue.seconds(1));
-    }
-    if (cli.getBenchModes().isEmpty()) {
-      opts.mode(Mode.AverageTime);
-    }
-    if (!cli.getTimeUnit().hasValue()) {
-      opts.timeUnit(TimeUnit.MICROSECONDS);
     }
     Collection<RunResult> results = new Runner(opts.build()).run();
 
@@ -82,6 +60,38 @@ public final class Benchmarks {
       System.out.println();
       System.out.print(table.renderAgainstTorch(Files.readAllLines(Path.of(torch))));
     }
+  }
+
+  /**
+   * The command-line options, with this project's defaults for what they leave unset: one
+   * fork, 6 warm-up iterations of {@code warmupSeconds} (on a shared 2-core machine the JIT
+   * needs several seconds to finish compiling a workload), 10 measured iterations of 1 s,
+   * average time in microseconds.
+   */
+  static ChainedOptionsBuilder withDefaults(CommandLineOptions cli, int warmupSeconds) {
+    ChainedOptionsBuilder opts = new OptionsBuilder().parent(cli);
+    if (!cli.getForkCount().hasValue()) {
+      opts.forks(1);
+    }
+    if (!cli.getWarmupIterations().hasValue()) {
+      opts.warmupIterations(6);
+    }
+    if (!cli.getWarmupTime().hasValue()) {
+      opts.warmupTime(TimeValue.seconds(warmupSeconds));
+    }
+    if (!cli.getMeasurementIterations().hasValue()) {
+      opts.measurementIterations(10);
+    }
+    if (!cli.getMeasurementTime().hasValue()) {
+      opts.measurementTime(TimeValue.seconds(1));
+    }
+    if (cli.getBenchModes().isEmpty()) {
+      opts.mode(Mode.AverageTime);
+    }
+    if (!cli.getTimeUnit().hasValue()) {
+      opts.timeUnit(TimeUnit.MICROSECONDS);
+    }
+    return opts;
   }
 
   /**

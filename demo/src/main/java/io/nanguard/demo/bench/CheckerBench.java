@@ -5,11 +5,9 @@ import io.nanguard.check.AnomalyOptions;
 import io.nanguard.check.Report;
 import io.nanguard.demo.bench.Workloads.Workload;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,8 +16,6 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Checker overhead: each workload unchecked ({@code plain}) and with every op checked
@@ -133,24 +129,8 @@ public class CheckerBench {
    */
   public static void main(String[] args) throws Exception {
     CommandLineOptions cli = new CommandLineOptions(args);
-    ChainedOptionsBuilder opts = new OptionsBuilder().parent(cli)
-        .include(CheckerBench.class.getName().replace(".", "\\.") + "\\..*_pair")
-        .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS);
-    if (!cli.getForkCount().hasValue()) {
-      opts.forks(1);
-    }
-    if (!cli.getWarmupIterations().hasValue()) {
-      opts.warmupIterations(5);
-    }
-    if (!cli.getWarmupTime().hasValue()) {
-      opts.warmupTime(TimeValue.seconds(1));
-    }
-    if (!cli.getMeasurementIterations().hasValue()) {
-      opts.measurementIterations(10);
-    }
-    if (!cli.getMeasurementTime().hasValue()) {
-      opts.measurementTime(TimeValue.seconds(1));
-    }
+    ChainedOptionsBuilder opts = Benchmarks.withDefaults(cli, 1)
+        .include(CheckerBench.class.getName().replace(".", "\\.") + "\\..*_pair");
     System.out.println();
     System.out.println("workload      plain us/step  checked us/step  checked/plain  per-iteration ratio [min, max]");
     for (RunResult r : new Runner(opts.build()).run()) {

@@ -4,12 +4,12 @@ import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.Trees;
 import io.nanguard.processor.codegen.GuardedMethod;
 import io.nanguard.processor.codegen.GuardedTypeGenerator;
+import io.nanguard.processor.diagnostics.Diagnostics;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /** Hands each type's guarded methods to the code generator and writes the file it returns. */
 final class GeneratorWriter implements GuardedTypeWriter {
@@ -32,8 +32,7 @@ final class GeneratorWriter implements GuardedTypeWriter {
       // The build tool's (possibly wrapping) Filer, so Gradle records the originating type.
       file.get().writeTo(env.getFiler());
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      env.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          "[nanguard] could not write " + GuardedTypeGenerator.guardedName(type) + ": " + e, type);
+      new Diagnostics(env.getMessager(), null).error("could not write " + GuardedTypeGenerator.guardedName(type) + ": " + e, type);
     }
   }
 }

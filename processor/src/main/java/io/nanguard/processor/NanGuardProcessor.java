@@ -13,6 +13,7 @@ import io.nanguard.processor.analysis.MethodAnalysis;
 import io.nanguard.processor.analysis.RangeAnalyzer;
 import io.nanguard.processor.analysis.Suppression;
 import io.nanguard.processor.codegen.GuardedMethod;
+import io.nanguard.processor.diagnostics.Diagnostics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,10 +48,10 @@ public final class NanGuardProcessor extends AbstractProcessor {
   static final String GUARDED = "io.nanguard.Guarded";
   static final String DISTANCE = "io.nanguard.Distance";
   private static final String GENERATED = "javax.annotation.processing.Generated";
-  private static final String PREFIX = "[nanguard";
 
   private ProcessorOptions options;
   private Trees trees;
+  private Diagnostics diagnostics;
   private GuardedTypeWriter writer;
   private boolean noTreesNoted;
   private MemberIndex members;
@@ -69,8 +70,9 @@ public final class NanGuardProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     options = ProcessorOptions.parse(env.getOptions());
-    options.problems().forEach(p -> env.getMessager().printMessage(Diagnostic.Kind.WARNING, PREFIX + "] " + p));
     trees = Environments.trees(env);
+    diagnostics = new Diagnostics(env.getMessager(), trees);
+    options.problems().forEach(diagnostics::warning);
     if (writer == null && trees != null) {
       writer = new GeneratorWriter(env, trees);
     }
@@ -96,7 +98,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
     if (trees == null) {
       if (!noTreesNoted && !annotations.isEmpty()) {
         noTreesNoted = true;
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, PREFIX + "] this compiler does not offer"
+        diagnostics.note("this compiler does not offer"
             + " javac's com.sun.source.util.Trees API (e.g. Eclipse's ECJ), so NaNGuard's compile-time analysis"
             + " and Guarded classes are skipped; compile with javac (Maven, Gradle, IntelliJ) to get them."
             + " The run-time checker (Anomaly) works with any compiler.");
@@ -168,8 +170,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
         byType.computeIfAbsent(t, x -> new LinkedHashSet<>()).add(m);
       } else {
         // The type-level annotation covers what can be covered; the rest is said, not failed.
-        problems.forEach(p -> processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
-            PREFIX + "] not guarded: " + p, m));
+        problems.forEach(p -> diagnostics.note("not guarded: " + p, m));
       }
     }
   }
@@ -228,8 +229,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
       try {
         report(m, unit, analyzer(m, unit).analyze(m, tree), Diagnostic.Kind.WARNING);
       } catch (RuntimeException | StackOverflowError ex) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
-            PREFIX + "] could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);
+        diagnostics.note("could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);
       }
     }
   }
@@ -244,12 +244,12 @@ public final class NanGuardProcessor extends AbstractProcessor {
       if (Suppression.silences(m, f.hazard()) || Suppression.silences(analysis.suppressionsOf(f), f.hazard())) {
         continue;
       }
-      trees.printMessage(kind, PREFIX + ":" + f.hazard().key() + "] " + f.message(), f.op(), unit);
+      diagnostics.finding(kind, f.hazard(), f.message(), f.op(), unit);
     }
   }
 
   private void error(Element e, String message) {
-    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, PREFIX + "] " + message, e);
+    diagnostics.error(message, e);
   }
 
   static boolean hasAnnotation(Element e, String name) {

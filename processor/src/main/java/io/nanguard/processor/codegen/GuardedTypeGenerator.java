@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.util.Trees;
+import io.nanguard.processor.diagnostics.Diagnostics;
 import io.nanguard.processor.rewrite.BodyRewriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -28,7 +28,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import javax.tools.Diagnostic;
 
 /**
  * Writes {@code Guarded<Name>} for one type holding guarded methods: in the same package,
@@ -54,7 +53,7 @@ public final class GuardedTypeGenerator {
   private static final ClassName GUARD = ClassName.get("io.nanguard.guard", "Guard");
   private static final Set<Modifier> NOT_COPIED = EnumSet.of(Modifier.ABSTRACT, Modifier.DEFAULT, Modifier.NATIVE);
 
-  private final Messager messager;
+  private final Diagnostics diagnostics;
   private final Elements elements;
   private final BodyRewriter rewriter;
 
@@ -65,7 +64,7 @@ public final class GuardedTypeGenerator {
 
   /** A generator using the given Trees (an unwrapped one, when a build tool wraps the environment). */
   public GuardedTypeGenerator(ProcessingEnvironment env, Trees trees) {
-    this.messager = env.getMessager();
+    this.diagnostics = new Diagnostics(env.getMessager(), null);
     this.elements = env.getElementUtils();
     this.rewriter = new BodyRewriter(trees, env.getTypeUtils());
   }
@@ -190,6 +189,6 @@ public final class GuardedTypeGenerator {
   }
 
   private void error(Element on, String message) {
-    messager.printMessage(Diagnostic.Kind.ERROR, "[nanguard] " + message, on);
+    diagnostics.error(message, on);
   }
 }

@@ -53,7 +53,15 @@ public final class SvgPlot {
       String color = COLORS[k % COLORS.length];
       sb.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(color)
           .append("\" stroke-width=\"1.5\"/>\n");
-      String end = last + 1 < s.length ? " (NaN at step " + (last + 1) + ")" : "";
+      boolean endsEarly = last + 1 < s.length;
+      if (endsEarly && last >= 0) {
+        // A series that turns NaN may be a single point: mark where it stops.
+        String[] xy = path.substring(path.lastIndexOf(last == 0 ? "M" : "L") + 1).split(",");
+        sb.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"4\" fill=\"")
+            .append(color).append("\"/>\n");
+      }
+      // Steps are numbered from 1, as the training loops print them.
+      String end = endsEarly ? " (NaN at step " + (last + 2) + ")" : "";
       sb.append(text(PAD + 8, PAD + 16 + 14 * k, names.get(k) + end, color, "start"));
     }
     sb.append(text(PAD - 4, PANEL - PAD, "1e" + (int) ylo, "#555", "end"));

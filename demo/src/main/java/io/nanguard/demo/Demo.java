@@ -2,7 +2,6 @@ package io.nanguard.demo;
 
 import io.nanguard.check.Anomaly;
 import io.nanguard.check.AnomalyOptions;
-import io.nanguard.check.Finding;
 import io.nanguard.check.GradientReport;
 import io.nanguard.check.NonFiniteException;
 import io.nanguard.check.Report;
@@ -65,12 +64,14 @@ public final class Demo {
     out.println();
     out.println("=== Act 1: the unguarded loss, trained under Anomaly ===");
     LatentLoss plain = new LatentLoss();
-    Report unguarded = oneCheckedStep(plain::segment, all, facts::weightsUntouched);
+    CheckedStep first = oneCheckedStep(plain::segment, all);
+    Report unguarded = first.report();
+    facts.weightsUntouched(first.weightsUntouched());
     out.println(indent(unguarded.toString()));
     facts.unguardedReport(unguarded);
 
     out.println("  ...and with 1e-8 added to the loss instead of inside the sqrt:");
-    Report epsOnLoss = oneCheckedStep(codes -> plain.segment(codes).add(1e-8), all, ok -> { });
+    Report epsOnLoss = oneCheckedStep(codes -> plain.segment(codes).add(1e-8), all).report();
     out.println("  " + (epsOnLoss.hasErrors() ? "still " + epsOnLoss.findings().size() + " findings, "
         + "the gradient is still NaN: eps must go inside the sqrt." : "no findings (unexpected)"));
     facts.epsOnLossStillFails(epsOnLoss.hasErrors());
@@ -111,8 +112,8 @@ public final class Demo {
     out.println();
 
     out.println("=== Act 3: gradients and codes, before and after ===");
-    GradientReport nanGrads = gradients(plain, all, SEED);
-    GradientReport safeGrads = gradients(guarded, all, SEED);
+    GradientReport nanGrads = gradients(plain, all);
+    GradientReport safeGrads = gradients(guarded, all);
     out.println("  Gradient of the unguarded loss at the start:");
     out.println(indent(nanGrads.toString()));
     out.println("  Gradient of the guarded loss at the same point:");
@@ -128,9 +129,9 @@ public final class Demo {
 
   /**
    * One forward, backward and (only if the checker found no error) SGD step under a collecting
-   * Anomaly scope; reports whether the weights were left untouched.
+   * Anomaly scope: what the checker reported, and whether the weights were left untouched.
    */
-  private Report oneCheckedStep(UnaryOperator<Tensor> loss, int[] all, java.util.function.Consumer<Boolean> untouched) {
+  private static CheckedStep oneCheckedStep(UnaryOperator<Tensor> loss, int[] all) {
     Embedding emb = new Embedding(CODES, DIM, new Random(SEED));
     double[] weightsBefore = emb.weight().toArray();
     Sgd sgd = new Sgd(List.of(emb.weight()), LR);
@@ -144,12 +145,14 @@ public final class Demo {
     } catch (NonFiniteException e) {
       report = e.report();
     }
-    untouched.accept(Arrays.equals(weightsBefore, emb.weight().toArray()));
-    return report;
+    return new CheckedStep(report, Arrays.equals(weightsBefore, emb.weight().toArray()));
   }
 
-  private static GradientReport gradients(LatentLoss loss, int[] all, long seed) {
-    Embedding emb = new Embedding(CODES, DIM, new Random(seed));
+  /** The outcome of {@link #oneCheckedStep}. */
+  private record CheckedStep(Report report, boolean weightsUntouched) {}
+
+  private static GradientReport gradients(LatentLoss loss, int[] all) {
+    Embedding emb = new Embedding(CODES, DIM, new Random(SEED));
     loss.segment(emb.forward(all)).backward();
     return GradientReport.of(Map.of("codes", emb.weight()));
   }

@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Compile time of a synthetic corpus (400 classes of 20 methods, 10% guarded, spread over every
  * class or concentrated in loss classes; and 4x that) with the JDK's javac in process, without
- * ({@code plain}) and with ({@code processor}) NaNGuard's annotation processor. Ratios per corpus are printed by {@link Benchmarks}.
+ * ({@code plain}), with a processor that does nothing ({@code noop}: javac's fixed cost of annotation
+ * processing) and with ({@code processor}) NaNGuard's annotation processor. Ratios per corpus are printed by {@link Benchmarks}.
  * {@link ProcessorOverhead} measures the same with interleaved runs in one JVM.
  */
 @State(Scope.Benchmark)
@@ -39,31 +40,41 @@ public class ProcessorBench {
 
   @Benchmark
   public ProcessorCorpus.Outcome spread400_plain() {
-    return spread.compile(false);
+    return spread.compile(ProcessorCorpus.Processing.NONE);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome spread400_noop() {
+    return spread.compile(ProcessorCorpus.Processing.NO_OP);
   }
 
   @Benchmark
   public ProcessorCorpus.Outcome spread400_processor() {
-    return spread.compile(true);
+    return spread.compile(ProcessorCorpus.Processing.NANGUARD);
   }
 
   @Benchmark
   public ProcessorCorpus.Outcome concentrated400_plain() {
-    return concentrated.compile(false);
+    return concentrated.compile(ProcessorCorpus.Processing.NONE);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome concentrated400_noop() {
+    return concentrated.compile(ProcessorCorpus.Processing.NO_OP);
   }
 
   @Benchmark
   public ProcessorCorpus.Outcome concentrated400_processor() {
-    return concentrated.compile(true);
+    return concentrated.compile(ProcessorCorpus.Processing.NANGUARD);
   }
 
   @Benchmark
   public ProcessorCorpus.Outcome spread1600_plain() {
-    return spread4x.compile(false);
+    return spread4x.compile(ProcessorCorpus.Processing.NONE);
   }
 
   @Benchmark
   public ProcessorCorpus.Outcome spread1600_processor() {
-    return spread4x.compile(true);
+    return spread4x.compile(ProcessorCorpus.Processing.NANGUARD);
   }
 }

@@ -91,13 +91,25 @@ public final class ProcessorCorpus {
    */
   public record Outcome(boolean success, int nanguardWarnings, long generatedClasses, long cpuMillis) {}
 
-  /** Compiles the corpus into a fresh temporary directory, with or without the processor. */
-  public Outcome compile(boolean withProcessor) {
-    return compile(withProcessor, List.of());
+  /** What javac runs besides compiling. */
+  public enum Processing {
+    /** {@code -proc:none}: javac alone. */
+    NONE,
+    /** {@link NoOpProcessor}: javac's fixed cost of annotation processing, nothing else. */
+    NO_OP,
+    /** {@link OneFilePerClassProcessor}: javac's cost of a processor that generates NaNGuard's files, empty. */
+    ONE_FILE_PER_CLASS,
+    /** NaNGuard's processor. */
+    NANGUARD
+  }
+
+  /** Compiles the corpus into a fresh temporary directory. */
+  public Outcome compile(Processing processing) {
+    return compile(processing, List.of());
   }
 
   /** Compiles the corpus, passing {@code processorOptions} (e.g. {@code -Ananguard.scan=all}) to javac. */
-  public Outcome compile(boolean withProcessor, List<String> processorOptions) {
+  public Outcome compile(Processing processing, List<String> processorOptions) {
     Path out = null;
     try {
       out = Files.createTempDirectory("nanguard-corpus");
@@ -111,14 +123,17 @@ public final class ProcessorCorpus {
       try (StandardJavaFileManager files = javac.getStandardFileManager(quiet, Locale.ROOT, null)) {
         List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(),
             "-classpath", System.getProperty("java.class.path")));
-        if (withProcessor) {
-          options.addAll(processorOptions);
-        } else {
+        if (processing == Processing.NONE) {
           options.add("-proc:none");
+        } else {
+          options.addAll(processorOptions);
         }
         JavaCompiler.CompilationTask task = javac.getTask(null, files, quiet, options, null, sources);
-        if (withProcessor) {
-          task.setProcessors(List.of(new NanGuardProcessor()));
+        switch (processing) {
+          case NO_OP -> task.setProcessors(List.of(new NoOpProcessor()));
+          case ONE_FILE_PER_CLASS -> task.setProcessors(List.of(new OneFilePerClassProcessor()));
+          case NANGUARD -> task.setProcessors(List.of(new NanGuardProcessor()));
+          case NONE -> { }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long t0 = threads.getCurrentThreadCpuTime();

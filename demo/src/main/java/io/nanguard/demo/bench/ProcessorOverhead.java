@@ -2,16 +2,21 @@ package io.nanguard.demo.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Processor overhead as a plain harness: compiles the synthetic corpus with and without
- * NaNGuard's processor in one JVM, alternating the two, after warm-up rounds, and prints the
- * fastest and the median CPU time of the compiling thread for each and the ratio of the fastest
- * (the least disturbed run), per corpus size and layout. CPU time rather than wall time because
- * the machines this runs on are shared. The {@code scan=all} rows compile an unannotated corpus
- * with {@code -Ananguard.scan=all}: every method analysed, no code generated.
+ * Processor overhead as a plain harness: compiles the synthetic corpus four ways in one JVM,
+ * alternating them after warm-up rounds: javac alone ({@code -proc:none}), javac with
+ * {@link NoOpProcessor} (what javac charges for running any annotation processor), with
+ * {@link OneFilePerClassProcessor} (what it charges for generating NaNGuard's files, empty) and
+ * with NaNGuard. It prints the fastest and the median CPU time of the compiling thread for each,
+ * and the ratios of NaNGuard's fastest run (the least disturbed) to the three baselines' fastest,
+ * per corpus size and layout. CPU time rather than wall time because the machines this
+ * runs on are shared. The {@code scan=all} rows compile an unannotated corpus with
+ * {@code -Ananguard.scan=all}: every method analysed, no code generated.
  * Arguments: {@code [warmupRounds] [measuredRounds] [classes...]} (defaults 3, 5, 400 1600).
  */
 public final class ProcessorOverhead {
@@ -28,8 +33,10 @@ public final class ProcessorOverhead {
     if (sizes.isEmpty()) {
       sizes = List.of(400, 1600);
     }
-    System.out.println("| classes | methods analysed | layout | javac ms CPU (min / median) | javac + NaNGuard ms CPU (min / median) | ratio (min) | Guarded classes written |");
-    System.out.println("|---:|---:|---|---:|---:|---:|---:|");
+    System.out.println("| classes | methods analysed | layout | javac alone | + no-op processor"
+        + " | + empty generated files | + NaNGuard | NaNGuard / javac alone | NaNGuard / no-op"
+        + " | NaNGuard / empty files | Guarded classes written |");
+    System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (int classes : sizes) {
       for (ProcessorCorpus.Layout layout : ProcessorCorpus.Layout.values()) {
         measure(classes, layout, warmup, rounds);
@@ -39,34 +46,43 @@ public final class ProcessorOverhead {
 
   private static void measure(int classes, ProcessorCorpus.Layout layout, int warmup, int rounds) {
     ProcessorCorpus corpus = ProcessorCorpus.of(classes, layout);
-    List<Long> plain = new ArrayList<>();
-    List<Long> guarded = new ArrayList<>();
-    ProcessorCorpus.Outcome last = null;
     boolean audit = layout == ProcessorCorpus.Layout.NONE;
     List<String> options = audit ? List.of("-Ananguard.scan=all") : List.of();
+    Map<ProcessorCorpus.Processing, List<Long>> times = new EnumMap<>(ProcessorCorpus.Processing.class);
+    long generated = 0;
     for (int r = 0; r < warmup + rounds; r++) {
-      ProcessorCorpus.Outcome p = corpus.compile(false);
-      last = corpus.compile(true, options);
-      if (!p.success() || !last.success()) {
-        throw new IllegalStateException("the corpus did not compile");
-      }
-      if (r >= warmup) {
-        plain.add(p.cpuMillis());
-        guarded.add(last.cpuMillis());
+      for (ProcessorCorpus.Processing processing : ProcessorCorpus.Processing.values()) {
+        boolean nanguard = processing == ProcessorCorpus.Processing.NANGUARD;
+        ProcessorCorpus.Outcome outcome = corpus.compile(processing, nanguard ? options : List.of());
+        if (!outcome.success()) {
+          throw new IllegalStateException("the corpus did not compile with " + processing);
+        }
+        if (nanguard) {
+          generated = outcome.generatedClasses();
+        }
+        if (r >= warmup) {
+          times.computeIfAbsent(processing, p -> new ArrayList<>()).add(outcome.cpuMillis());
+        }
       }
     }
-    long minPlain = Collections.min(plain);
-    long minGuarded = Collections.min(guarded);
+    double nanguard = Collections.min(times.get(ProcessorCorpus.Processing.NANGUARD));
     int methods = classes * ProcessorCorpus.METHODS_PER_CLASS;
-    System.out.printf(Locale.ROOT, "| %d | %d | %s | %d / %d | %d / %d | %.2f | %d |%n", classes,
-        audit ? methods : methods / 10, audit ? "none, scan=all" : layout.name().toLowerCase(Locale.ROOT),
-        minPlain, median(plain), minGuarded, median(guarded), (double) minGuarded / minPlain,
-        last.generatedClasses());
+    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d | %d | %s |", classes,
+        audit ? methods : methods / 10, audit ? "none, scan=all" : layout.name().toLowerCase(Locale.ROOT)));
+    for (ProcessorCorpus.Processing processing : ProcessorCorpus.Processing.values()) {
+      row.append(' ').append(minAndMedian(times.get(processing))).append(" |");
+    }
+    for (ProcessorCorpus.Processing baseline : ProcessorCorpus.Processing.values()) {
+      if (baseline != ProcessorCorpus.Processing.NANGUARD) {
+        row.append(String.format(Locale.ROOT, " %.2f |", nanguard / Collections.min(times.get(baseline))));
+      }
+    }
+    System.out.println(row.append(' ').append(generated).append(" |"));
   }
 
-  private static long median(List<Long> xs) {
+  private static String minAndMedian(List<Long> xs) {
     List<Long> s = new ArrayList<>(xs);
     Collections.sort(s);
-    return s.get(s.size() / 2);
+    return s.get(0) + " / " + s.get(s.size() / 2);
   }
 }

@@ -59,17 +59,34 @@ final class SoftmaxRows {
    * and softmax itself for w = 1.
    */
   double[] weightedSoftmax(double[] w) {
+    double[] c = new double[inv.length];
+    for (int line = 0; line < c.length; line++) {
+      c[line] = w[line] * inv[line];
+    }
     double[] out = new double[e.length];
-    for (int o = 0; o < outer; o++) {
-      for (int i = 0; i < inner; i++) {
-        int line = o * inner + i;
-        double c = w[line] * inv[line];
-        for (int at = o * n * inner + i, end = at + n * inner; at < end; at += inner) {
-          out[at] = c * e[at];
+    scaleLines(c, out);
+    return out;
+  }
+
+  /** out = c[line] * e, in unit-stride loops (which C2 vectorises) for either layout. */
+  private void scaleLines(double[] c, double[] out) {
+    if (inner == 1) {
+      for (int line = 0; line < c.length; line++) {
+        double cl = c[line];
+        for (int at = line * n, end = at + n; at < end; at++) {
+          out[at] = cl * e[at];
+        }
+      }
+    } else {
+      for (int o = 0; o < outer; o++) {
+        for (int k = 0; k < n; k++) {
+          int row = (o * n + k) * inner;
+          for (int i = 0; i < inner; i++) {
+            out[row + i] = c[o * inner + i] * e[row + i];
+          }
         }
       }
     }
-    return out;
   }
 
   /** The sum of a over each line (a in x's layout). */

@@ -43,16 +43,26 @@ final class CrossEntropy {
       sum += rows.lse[b] - x[picked[b]];
     }
     double[] loss = {sum / batch};
-    Tensor out = Tensor.make(loss, new int[0], OP, g -> {
-      double c = g[0] / batch;
-      double[] w = new double[batch];
-      Arrays.fill(w, c);
-      double[] gx = rows.weightedSoftmax(w);
-      for (int at : picked) {
-        gx[at] -= c;
+    Backward backward = new Backward() {
+      private SoftmaxRows kept = rows;
+
+      @Override
+      public double[][] apply(double[] g) {
+        // The first backward turns the kept exponentials into the gradient in place; a later
+        // one (graphs are retained) recomputes them from the logits, as other ops' rules read
+        // their inputs' current data.
+        SoftmaxRows r = kept != null ? kept : new SoftmaxRows(x, shape, 1);
+        kept = null;
+        double c = g[0] / batch;
+        double[] w = new double[batch];
+        Arrays.fill(w, c);
+        double[] gx = r.weightedSoftmaxInPlace(w);
+        for (int at : picked) {
+          gx[at] -= c;
+        }
+        return new double[][] {gx};
       }
-      return new double[][] {gx};
-    }, logits);
-    return Tensor.observed(out, OP, null, null, logits);
+    };
+    return Tensor.observed(Tensor.make(loss, new int[0], OP, backward, logits), OP, null, null, logits);
   }
 }

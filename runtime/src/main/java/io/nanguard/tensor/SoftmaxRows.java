@@ -59,17 +59,26 @@ final class SoftmaxRows {
    * and softmax itself for w = 1.
    */
   double[] weightedSoftmax(double[] w) {
+    double[] out = new double[e.length];
+    scaleLines(w, out);
+    return out;
+  }
+
+  /**
+   * {@link #weightedSoftmax} written over {@link #e} itself and returned, saving an array and a
+   * pass over fresh memory; {@link #e} is spent afterwards.
+   */
+  double[] weightedSoftmaxInPlace(double[] w) {
+    scaleLines(w, e);
+    return e;
+  }
+
+  /** out = w[line] * e / sum(e of the line), in unit-stride loops (which C2 vectorises) for either layout. */
+  private void scaleLines(double[] w, double[] out) {
     double[] c = new double[inv.length];
     for (int line = 0; line < c.length; line++) {
       c[line] = w[line] * inv[line];
     }
-    double[] out = new double[e.length];
-    scaleLines(c, out);
-    return out;
-  }
-
-  /** out = c[line] * e, in unit-stride loops (which C2 vectorises) for either layout. */
-  private void scaleLines(double[] c, double[] out) {
     if (inner == 1) {
       for (int line = 0; line < c.length; line++) {
         double cl = c[line];

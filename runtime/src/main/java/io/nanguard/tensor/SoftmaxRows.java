@@ -73,25 +73,27 @@ final class SoftmaxRows {
     return e;
   }
 
-  /** out = w[line] * e / sum(e of the line), in unit-stride loops (which C2 vectorises) for either layout. */
+  /**
+   * out = w[line] * (e / sum(e of the line)), in unit-stride loops (which C2 vectorises) for
+   * either layout. e / sum is at most 1, so the product overflows no sooner than w does; w / sum
+   * first could (on the fast path a line of exp(-708) has 1 / sum near 1e307).
+   */
   private void scaleLines(double[] w, double[] out) {
-    double[] c = new double[inv.length];
-    for (int line = 0; line < c.length; line++) {
-      c[line] = w[line] * inv[line];
-    }
     if (inner == 1) {
-      for (int line = 0; line < c.length; line++) {
-        double cl = c[line];
+      for (int line = 0; line < inv.length; line++) {
+        double wl = w[line];
+        double il = inv[line];
         for (int at = line * n, end = at + n; at < end; at++) {
-          out[at] = cl * e[at];
+          out[at] = wl * (e[at] * il);
         }
       }
     } else {
       for (int o = 0; o < outer; o++) {
         for (int k = 0; k < n; k++) {
           int row = (o * n + k) * inner;
+          int first = o * inner;
           for (int i = 0; i < inner; i++) {
-            out[row + i] = c[o * inner + i] * e[row + i];
+            out[row + i] = w[first + i] * (e[row + i] * inv[first + i]);
           }
         }
       }

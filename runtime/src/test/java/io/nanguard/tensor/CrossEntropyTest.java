@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,7 +138,7 @@ class CrossEntropyTest {
         Tensor in = logits(row, 1, row.length);
         Tensor loss = in.crossEntropy(target);
         loss.backward();
-        String what = java.util.Arrays.toString(row) + " target " + t;
+        String what = Arrays.toString(row) + " target " + t;
         assertClose(ref.loss(), loss.item(), what + " loss");
         assertClose(ref.grad(), in.grad().toArray(), what + " gradient");
       }
@@ -158,7 +159,7 @@ class CrossEntropyTest {
         Tensor unfusedIn = logits(row, 1, 3);
         Tensor unfused = unfused(unfusedIn, target);
         unfused.backward();
-        String what = java.util.Arrays.toString(row) + " target " + t;
+        String what = Arrays.toString(row) + " target " + t;
         assertSameKind(unfused.item(), fused.item(), what + " loss");
         double[] want = unfusedIn.grad().toArray();
         double[] got = fusedIn.grad().toArray();

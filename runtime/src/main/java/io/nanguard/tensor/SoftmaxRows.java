@@ -102,17 +102,7 @@ final class SoftmaxRows {
 
   /** The sum of a over each line (a in x's layout). */
   double[] lineSums(double[] a) {
-    double[] out = new double[inv.length];
-    for (int o = 0; o < outer; o++) {
-      for (int i = 0; i < inner; i++) {
-        double s = 0;
-        for (int at = o * n * inner + i, end = at + n * inner; at < end; at += inner) {
-          s += a[at];
-        }
-        out[o * inner + i] = s;
-      }
-    }
-    return out;
+    return Tensor.sumAlong(a, outer, n, inner);
   }
 
   /** x - lse of its line: log(softmax(x)). */

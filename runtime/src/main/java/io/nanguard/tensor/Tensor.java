@@ -425,26 +425,7 @@ public final class Tensor {
     int outer = Shapes.outer(shape, d);
     int n = shape[d];
     int inner = Shapes.inner(shape, d);
-    double[] y = new double[outer * inner];
-    if (inner == 1) {
-      for (int o = 0; o < outer; o++) {
-        double s = 0;
-        for (int k = o * n, end = k + n; k < end; k++) {
-          s += data[k];
-        }
-        y[o] = s;
-      }
-    } else {
-      for (int o = 0; o < outer; o++) {
-        for (int k = 0; k < n; k++) {
-          int base = (o * n + k) * inner;
-          int ob = o * inner;
-          for (int i = 0; i < inner; i++) {
-            y[ob + i] += data[base + i];
-          }
-        }
-      }
-    }
+    double[] y = sumAlong(data, outer, n, inner);
     int len = data.length;
     return observed(make(y, Shapes.reduced(shape, d, keepDim), "sum", g -> {
       double[] gx = new double[len];
@@ -459,6 +440,31 @@ public final class Tensor {
       }
       return new double[][] {gx};
     }, this), "sum", null, null, this);
+  }
+
+  /** Sums of a (outer, n, inner) array over its middle dim, in unit-stride loops for either layout. */
+  static double[] sumAlong(double[] a, int outer, int n, int inner) {
+    double[] y = new double[outer * inner];
+    if (inner == 1) {
+      for (int o = 0; o < outer; o++) {
+        double s = 0;
+        for (int k = o * n, end = k + n; k < end; k++) {
+          s += a[k];
+        }
+        y[o] = s;
+      }
+    } else {
+      for (int o = 0; o < outer; o++) {
+        for (int k = 0; k < n; k++) {
+          int base = (o * n + k) * inner;
+          int ob = o * inner;
+          for (int i = 0; i < inner; i++) {
+            y[ob + i] += a[base + i];
+          }
+        }
+      }
+    }
+    return y;
   }
 
   /** Mean of all elements. */

@@ -14,8 +14,8 @@ package io.nanguard.tensor;
  * normal double (full relative precision) and, if the sum is finite, lse = log(sum) and
  * softmax = e / sum are as accurate as the shifted forms. A line with an element outside that
  * window (or NaN, or an overflowing sum) shows up as a NaN or infinite sum and is recomputed
- * the classic way, exp(x - max) with {@code Math.exp}, which also gives NaN and infinities
- * PyTorch's results.
+ * the classic way, exp(x - max) with {@code Math.exp}, which gives lines holding NaN or
+ * infinities the same results as before the fast path existed.
  */
 final class SoftmaxRows {
 

@@ -21,10 +21,11 @@ import java.util.Set;
  * copy input elements), one over each small leaf input (large leaves: once per forward pass),
  * one min/max pass over the input a catalogue op with singular points constrains (one
  * catalogue question for the whole range), and in backward one pass over each gradient a rule
- * produced (skipped for rules that only copy, negate or sum the upstream gradient). The user's source line is looked up only when something is found, so a
- * clean run never walks the stack; to still name the forward line of an op whose gradient later
- * goes bad, that line is remembered when the forward pass already saw the input at a singular
- * point (the warning).
+ * produced (skipped for rules that only copy, negate or sum the upstream gradient, and for
+ * reductions whose gradient is finite when their small output is). The user's source line is
+ * looked up only when something is found, so a clean run never walks the stack; to still name
+ * the forward line of an op whose gradient later goes bad, that line is remembered when the
+ * forward pass already saw the input at a singular point (the warning).
  *
  * <p>Trusted without a scan: tensors computed by ops before the scope opened (leaves are always
  * scanned), and leaf data written in place between two ops of one forward pass.
@@ -47,6 +48,13 @@ final class Checker implements OpListener {
    */
   private static final Set<String> BACKWARD_COPIES = Set.of("add", "sub", "neg", "sum", "max", "select",
       "indexSelect", "transpose", "reshape", "squeeze", "unsqueeze");
+  /**
+   * Reductions whose gradient is finite whenever their output and the upstream gradient are
+   * (both far smaller than the gradient, so those are scanned instead): logSumExp's is g *
+   * softmax, crossEntropy's (softmax - onehot) * g / batch, and a finite log-sum-exp means no
+   * NaN or +inf in the line, so softmax lies in [0, 1]; a -inf input gets exactly 0.
+   */
+  private static final Set<String> FINITE_IF_OUTPUT_FINITE = Set.of("logSumExp", "crossEntropy");
   /** Leaves at least this large are scanned once per forward pass instead of at every use. */
   private static final int CACHED_LEAF_SIZE = 256;
 
@@ -236,7 +244,10 @@ final class Checker implements OpListener {
       gradientWentBad = false;
       finiteLeaves.clear();
     }
-    if ((!gradientWentBad && BACKWARD_COPIES.contains(op)) || Elements.allFinite(gradInput)) {
+    if ((!gradientWentBad && BACKWARD_COPIES.contains(op))
+        || (FINITE_IF_OUTPUT_FINITE.contains(op) && Elements.allFinite(output.data())
+            && Elements.allFinite(gradOutput))
+        || Elements.allFinite(gradInput)) {
       return;
     }
     gradientWentBad = true;

@@ -425,26 +425,7 @@ public final class Tensor {
     int outer = Shapes.outer(shape, d);
     int n = shape[d];
     int inner = Shapes.inner(shape, d);
-    double[] y = new double[outer * inner];
-    if (inner == 1) {
-      for (int o = 0; o < outer; o++) {
-        double s = 0;
-        for (int k = o * n, end = k + n; k < end; k++) {
-          s += data[k];
-        }
-        y[o] = s;
-      }
-    } else {
-      for (int o = 0; o < outer; o++) {
-        for (int k = 0; k < n; k++) {
-          int base = (o * n + k) * inner;
-          int ob = o * inner;
-          for (int i = 0; i < inner; i++) {
-            y[ob + i] += data[base + i];
-          }
-        }
-      }
-    }
+    double[] y = sumAlong(data, outer, n, inner);
     int len = data.length;
     return observed(make(y, Shapes.reduced(shape, d, keepDim), "sum", g -> {
       double[] gx = new double[len];
@@ -459,6 +440,31 @@ public final class Tensor {
       }
       return new double[][] {gx};
     }, this), "sum", null, null, this);
+  }
+
+  /** Sums of a (outer, n, inner) array over its middle dim, in unit-stride loops for either layout. */
+  static double[] sumAlong(double[] a, int outer, int n, int inner) {
+    double[] y = new double[outer * inner];
+    if (inner == 1) {
+      for (int o = 0; o < outer; o++) {
+        double s = 0;
+        for (int k = o * n, end = k + n; k < end; k++) {
+          s += a[k];
+        }
+        y[o] = s;
+      }
+    } else {
+      for (int o = 0; o < outer; o++) {
+        for (int k = 0; k < n; k++) {
+          int base = (o * n + k) * inner;
+          int ob = o * inner;
+          for (int i = 0; i < inner; i++) {
+            y[ob + i] += a[base + i];
+          }
+        }
+      }
+    }
+    return y;
   }
 
   /** Mean of all elements. */
@@ -512,73 +518,27 @@ public final class Tensor {
   }
 
   /**
-   * log(sum(exp(x), dim)) computed stably (the max is subtracted first). The exponentials of the
-   * forward pass are kept, so backward needs no second exp: d lse / dx = exp(x - shift) / s.
+   * log(sum(exp(x), dim)) computed stably (see {@link SoftmaxRows}: no overflow at large x, no
+   * lost precision at very negative x). The exponentials of the forward pass are kept, so
+   * backward needs no second exp: d lse / dx = softmax(x).
    */
   public Tensor logSumExp(int dim) {
     int d = Shapes.dim("logSumExp", dim, shape);
-    int outer = Shapes.outer(shape, d);
-    int n = shape[d];
-    int inner = Shapes.inner(shape, d);
-    double[] y = new double[outer * inner];
-    double[] e = new double[data.length];
-    double[] inv = new double[outer * inner];
-    for (int o = 0; o < outer; o++) {
-      for (int i = 0; i < inner; i++) {
-        int base = o * n * inner + i;
-        int end = base + n * inner;
-        // Two running maxima halve the compare chain. NaN is skipped here but still reaches the
-        // sum below, so the result is NaN as it should be.
-        double m0 = Double.NEGATIVE_INFINITY;
-        double m1 = Double.NEGATIVE_INFINITY;
-        int at2 = base;
-        for (; at2 + inner < end; at2 += 2 * inner) {
-          double v0 = data[at2];
-          double v1 = data[at2 + inner];
-          m0 = v0 > m0 ? v0 : m0;
-          m1 = v1 > m1 ? v1 : m1;
-        }
-        if (at2 < end && data[at2] > m0) {
-          m0 = data[at2];
-        }
-        double m = m1 > m0 ? m1 : m0;
-        double shift = Double.isInfinite(m) ? 0 : m;
-        double s = 0;
-        for (int at = base; at < end; at += inner) {
-          double v = Exp.exp(data[at] - shift);
-          e[at] = v;
-          s += v;
-        }
-        inv[o * inner + i] = 1 / s;
-        y[o * inner + i] = shift + Math.log(s);
-      }
-    }
-    return observed(make(y, Shapes.reduced(shape, d, false), "logSumExp", g -> {
-      double[] gx = new double[e.length];
-      for (int o = 0; o < outer; o++) {
-        for (int i = 0; i < inner; i++) {
-          int base = o * n * inner + i;
-          int end = base + n * inner;
-          double scale = g[o * inner + i] * inv[o * inner + i];
-          for (int at = base; at < end; at += inner) {
-            gx[at] = scale * e[at];
-          }
-        }
-      }
-      return new double[][] {gx};
-    }, this), "logSumExp", null, null, this);
+    SoftmaxRows rows = new SoftmaxRows(data, shape, d);
+    return observed(make(rows.lse, Shapes.reduced(shape, d, false), "logSumExp",
+        g -> new double[][] {rows.weightedSoftmax(g)}, this), "logSumExp", null, null, this);
   }
 
   /** Softmax along dim, computed stably. */
   public Tensor softmax(int dim) {
     int d = Shapes.dim("softmax", dim, shape);
-    int outer = Shapes.outer(shape, d);
-    int n = shape[d];
-    int inner = Shapes.inner(shape, d);
-    double[] y = logSoftmaxValues(d);
-    for (int i = 0; i < y.length; i++) {
-      y[i] = Exp.exp(y[i]);
-    }
+    SoftmaxRows rows = new SoftmaxRows(data, shape, d);
+    double[] ones = new double[rows.inv.length];
+    Arrays.fill(ones, 1);
+    double[] y = rows.weightedSoftmax(ones);
+    int outer = rows.outer;
+    int n = rows.n;
+    int inner = rows.inner;
     return observed(make(y, shape, "softmax", g -> {
       double[] gx = new double[y.length];
       for (int o = 0; o < outer; o++) {
@@ -601,52 +561,25 @@ public final class Tensor {
   /** log(softmax(x)) along dim, computed stably: x - logSumExp(x). */
   public Tensor logSoftmax(int dim) {
     int d = Shapes.dim("logSoftmax", dim, shape);
-    int outer = Shapes.outer(shape, d);
-    int n = shape[d];
-    int inner = Shapes.inner(shape, d);
-    double[] y = logSoftmaxValues(d);
+    SoftmaxRows rows = new SoftmaxRows(data, shape, d);
+    double[] y = rows.logSoftmax(data);
     return observed(make(y, shape, "logSoftmax", g -> {
-      double[] gx = new double[y.length];
-      for (int o = 0; o < outer; o++) {
-        for (int i = 0; i < inner; i++) {
-          int base = o * n * inner + i;
-          double gs = 0;
-          for (int k = 0; k < n; k++) {
-            gs += g[base + k * inner];
-          }
-          for (int k = 0; k < n; k++) {
-            int at = base + k * inner;
-            gx[at] = g[at] - Exp.exp(y[at]) * gs;
-          }
-        }
+      // d/dx of x - lse(x): g minus softmax times the line's sum of g.
+      double[] gx = rows.weightedSoftmax(rows.lineSums(g));
+      for (int i = 0; i < gx.length; i++) {
+        gx[i] = g[i] - gx[i];
       }
       return new double[][] {gx};
     }, this), "logSoftmax", null, null, this);
   }
 
-  private double[] logSoftmaxValues(int d) {
-    int outer = Shapes.outer(shape, d);
-    int n = shape[d];
-    int inner = Shapes.inner(shape, d);
-    double[] y = new double[data.length];
-    for (int o = 0; o < outer; o++) {
-      for (int i = 0; i < inner; i++) {
-        int base = o * n * inner + i;
-        double m = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-          m = Math.max(m, data[base + k * inner]);
-        }
-        double s = 0;
-        for (int k = 0; k < n; k++) {
-          s += Exp.exp(data[base + k * inner] - m);
-        }
-        double lse = m + Math.log(s);
-        for (int k = 0; k < n; k++) {
-          y[base + k * inner] = data[base + k * inner] - lse;
-        }
-      }
-    }
-    return y;
+  /**
+   * Mean cross entropy of these logits (batch, classes) against class indices, as one fused op
+   * (PyTorch's {@code cross_entropy}): mean(logSumExp(logits, 1) - logits[b, targets[b]]), with
+   * gradient (softmax - onehot) / batch. {@code io.nanguard.nn.Losses.crossEntropy} calls it.
+   */
+  public Tensor crossEntropy(int[] targets) {
+    return CrossEntropy.of(this, targets);
   }
 
   /** The 2-norm of all elements; its gradient at 0 is 0 (PyTorch's convention). */
@@ -921,7 +854,8 @@ public final class Tensor {
     return Shapes.stridedIndex(outShape, outStride);
   }
 
-  private static Tensor make(double[] y, int[] shape, String op, Backward backward, Tensor... inputs) {
+  /** An op's output: a graph node if any input requires grad, else a plain tensor. */
+  static Tensor make(double[] y, int[] shape, String op, Backward backward, Tensor... inputs) {
     boolean needsGrad = false;
     for (Tensor in : inputs) {
       needsGrad |= in.requiresGrad;
@@ -929,7 +863,8 @@ public final class Tensor {
     return new Tensor(y, shape, needsGrad ? new Node(op, inputs, backward) : null);
   }
 
-  private static Tensor observed(Tensor out, String op, OpSpec spec, Tensor hazardInput, Tensor... inputs) {
+  /** Shows an op's output to the thread's listener (the anomaly checker), if one is installed. */
+  static Tensor observed(Tensor out, String op, OpSpec spec, Tensor hazardInput, Tensor... inputs) {
     OpListener listener = OpListeners.current();
     if (listener != null) {
       listener.onForward(out, op, spec, hazardInput, inputs);

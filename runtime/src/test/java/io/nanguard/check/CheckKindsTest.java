@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nanguard.nn.Losses;
 import io.nanguard.tensor.Tensor;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -157,6 +158,26 @@ class CheckKindsTest {
     assertOnly(r, FindingKind.NON_FINITE_FORWARD, "mul", List.of(0));
     assertEquals(Severity.ERROR, r.findings().get(0).severity());
     assertClean(collect(() -> Tensor.of(1e100, 1).mul(Tensor.of(1e100, 1))));
+  }
+
+  @Test
+  void fusedCrossEntropyIsCheckedAsOneOpAtTheCallersLine() {
+    Tensor logits = Tensor.of(new double[] {0, 1, 2, NAN, 4, 5}, 2, 3).requiresGrad(true);
+    Report r = collect(() -> {
+      Losses.crossEntropy(logits, new int[] {0, 2}); line = Here.line();
+    });
+    assertOnly(r, FindingKind.NON_FINITE_INPUT, "crossEntropy", List.of(3));
+    assertEquals(List.of(1), r.findings().get(0).rows());
+    Tensor clean = Tensor.of(new double[] {0, 1, 2, -1000, 4, 800}, 2, 3).requiresGrad(true);
+    assertClean(collect(() -> Losses.crossEntropy(clean, new int[] {0, 2}).backward()));
+  }
+
+  @Test
+  void aGradientSkippedForAFiniteLogSumExpIsStillScannedWhenItsOutputIsNot() {
+    Tensor x = Tensor.of(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}, 1, 2).requiresGrad(true);
+    Report r = collect(() -> x.logSumExp(1).sum().backward());
+    // lse = -inf (reported from a non-finite input), and its gradient, 0 * 1 / 0 = NaN, reaches the leaf.
+    assertTrue(r.findings().stream().anyMatch(f -> f.kind() == FindingKind.NON_FINITE_GRADIENT), r.toString());
   }
 
   @Test

@@ -123,6 +123,11 @@ class GradientTest {
     t.add(c("softmax(-1)", ANY, x -> x[0].softmax(-1), s(2, 3, 4)));
     t.add(c("logSoftmax(1)", ANY, x -> x[0].logSoftmax(1), s(3, 5)));
     t.add(c("logSoftmax(1) of 3-D", ANY, x -> x[0].logSoftmax(1), s(2, 4, 3)));
+    t.add(c("crossEntropy", ANY, x -> x[0].crossEntropy(new int[] {2, 0, 4, 2}), s(4, 5)));
+    t.add(c("crossEntropy, fast path at large logits", new Sampler(-300, 300, false),
+        x -> x[0].crossEntropy(new int[] {1, 0, 2}), s(3, 3)));
+    t.add(c("crossEntropy, exact path beyond exp's window", new Sampler(-1000, 1000, false),
+        x -> x[0].crossEntropy(new int[] {1, 0, 2}), s(3, 3)));
     t.add(c("norm()", ANY, x -> x[0].norm(), s(3, 4)));
     t.add(c("norm(0)", ANY, x -> x[0].norm(0), s(3, 4)));
     t.add(c("norm(1) of 3-D", ANY, x -> x[0].norm(1), s(2, 3, 4)));

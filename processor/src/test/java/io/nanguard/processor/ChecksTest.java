@@ -23,6 +23,8 @@ class ChecksTest {
         Arguments.of("sqrt", "return x.sqrt();", "forward failure", "return pos.sqrt();"),
         Arguments.of("sqrt", "return Math.sqrt(d);", "sqrt(x + eps)", "return Math.sqrt(d * d + 1e-8);"),
         Arguments.of("sqrt", "return nn.rsqrt();", "[0, inf)", "return pos.rsqrt();"),
+        Arguments.of("sqrt", "return x.crossEntropy(new int[] {0}).sqrt();", "gradient-only failure",
+            "return x.crossEntropy(new int[] {0}).add(1e-8).sqrt();"),
         Arguments.of("pow", "return nn.pow(0.5);", "gradient-only failure", "return nn.pow(2);"),
         Arguments.of("pow", "return Math.pow(d, 0.5);", "forward failure", "return Math.pow(pd, 0.5);"),
         Arguments.of("log", "return u.log();", "[0, 1]", "return u.add(1).log();"),

@@ -29,6 +29,7 @@ public final class ApiTable {
       .reduction("max", 1, Role.MAX)
       .reduction("logSumExp", 1, Role.LOG_SUM_EXP)
       .reduction("softmax", 1, Role.SOFTMAX).reduction("logSoftmax", 1, Role.LOG_SOFTMAX)
+      .instance("crossEntropy", 1, Role.CROSS_ENTROPY)
       .instance("norm", 0, Role.NORM).reduction("norm", 1, Role.NORM).instance("dist", 1, Role.NORM)
       .instance("cosineSimilarity", 2, Role.COSINE)
       .instance("matmul", 1, Role.MATMUL)

@@ -30,6 +30,11 @@ public enum Role {
   SOFTMAX,
   /** log(softmax(operand 0)) computed stably: every element &lt;= 0. */
   LOG_SOFTMAX,
+  /**
+   * Mean cross entropy of logits (operand 0) against class indices: &gt;= 0, and 0 itself once
+   * the targets' softmax rounds to 1.
+   */
+  CROSS_ENTROPY,
   /** A Euclidean norm or distance: &gt;= 0 and, unlike a hand-written sqrt, gradient 0 at 0. */
   NORM,
   /** Cosine similarity: in [-1, 1]. */

@@ -45,7 +45,7 @@ public final class Transfer {
       case LOG_SUM_EXP -> safe(new Range(range(in, 0).lo(), range(in, 0).loOpen(), Double.POSITIVE_INFINITY, true));
       case SOFTMAX -> safe(Range.UNIT);
       case LOG_SOFTMAX -> safe(NON_POSITIVE);
-      case NORM -> safe(Range.NON_NEGATIVE);
+      case NORM, CROSS_ENTROPY -> safe(Range.NON_NEGATIVE);
       case COSINE -> safe(UNIT_BALL);
       case MATMUL -> safe(sum(range(in, 0).mul(range(in, 1))));
       case CLAMP -> safe(range(in, 0).max(range(in, 1)).min(range(in, 2)));

@@ -140,8 +140,11 @@ final class ExpressionTyper {
     return p.getKind();
   }
 
-  /** A simple name as an expression: a variable of the method (one declared type) or a field. */
+  /** A simple name as an expression: {@code this}, a variable of the method (one declared type) or a field. */
   private TypeMirror variable(IdentifierTree id, TreePath path) {
+    if (id.getName().contentEquals("this")) {
+      return names.originalType();
+    }
     Element e = names.identifier(id, path);
     if (e instanceof VariableElement field) {
       return field.asType();

@@ -179,12 +179,16 @@ final class MemberAccessScanner extends TreePathScanner<Void, Void> {
     return !supertype || interfaceMethod;
   }
 
-  /**
-   * Enum constants in case labels must stay unqualified (a qualified label needs Java 21). From
-   * JDK 21 on, javac wraps the label in a CONSTANT_CASE_LABEL tree, a kind JDK 17's API lacks.
-   */
+  /** Enum constants in case labels must stay unqualified (a qualified label needs Java 21). */
   private boolean isCaseLabel() {
-    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    return isCaseLabel(getCurrentPath().getParentPath().getLeaf());
+  }
+
+  /**
+   * Whether a name whose parent tree is {@code parent} is a case label. From JDK 21 on, javac
+   * wraps the label in a CONSTANT_CASE_LABEL tree, a kind JDK 17's API lacks.
+   */
+  static boolean isCaseLabel(Tree parent) {
     return parent instanceof CaseTree || parent.getKind().name().equals("CONSTANT_CASE_LABEL");
   }
 

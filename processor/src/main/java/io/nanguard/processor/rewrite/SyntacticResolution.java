@@ -1,6 +1,5 @@
 package io.nanguard.processor.rewrite;
 
-import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -93,9 +92,9 @@ final class SyntacticResolution implements Resolution {
       return null;
     }
     Tree parent = path.getParentPath().getLeaf();
-    // Case labels name constants of the selector's type; static imports shadow nothing here.
-    if (parent instanceof CaseTree || parent.getKind().name().equals("CONSTANT_CASE_LABEL")
-        || unitTypes.staticallyImported(name)) {
+    // A case label names a constant of the selector's type, not of this scope; when a static
+    // import applies is left to javac.
+    if (MemberAccessScanner.isCaseLabel(parent) || unitTypes.staticallyImported(name)) {
       throw new Unresolvable();
     }
     if (parent instanceof MethodInvocationTree call && call.getMethodSelect() == node) {

@@ -2,6 +2,7 @@ package io.nanguard.processor;
 
 import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.Trees;
+import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.codegen.GuardedMethod;
 import io.nanguard.processor.codegen.GuardedTypeGenerator;
 import io.nanguard.processor.diagnostics.Diagnostics;
@@ -16,6 +17,7 @@ final class GeneratorWriter implements GuardedTypeWriter {
 
   private final ProcessingEnvironment env;
   private final GuardedTypeGenerator generator;
+  private MemberIndex members;
 
   GeneratorWriter(ProcessingEnvironment env, Trees trees) {
     this.env = env;
@@ -23,9 +25,14 @@ final class GeneratorWriter implements GuardedTypeWriter {
   }
 
   @Override
+  public void startRound(MemberIndex members) {
+    this.members = members;
+  }
+
+  @Override
   public void write(TypeElement type, List<GuardedMethod> methods) {
     try {
-      Optional<JavaFile> file = generator.generate(type, methods);
+      Optional<JavaFile> file = generator.generate(type, methods, members);
       if (file.isEmpty()) {
         return; // the generator has reported why
       }

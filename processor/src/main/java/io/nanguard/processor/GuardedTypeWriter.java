@@ -1,5 +1,6 @@
 package io.nanguard.processor;
 
+import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.codegen.GuardedMethod;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
@@ -10,6 +11,9 @@ import javax.lang.model.element.TypeElement;
  * a recorder.
  */
 interface GuardedTypeWriter {
+
+  /** Starts a processing round whose types' members {@code members} indexes. */
+  default void startRound(MemberIndex members) {}
 
   /** Writes the guarded class for {@code type}, or reports why it cannot. */
   void write(TypeElement type, List<GuardedMethod> methods);

@@ -106,6 +106,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
       return false;
     }
     members = new MemberIndex(processingEnv.getElementUtils());
+    writer.startRound(members);
     Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(round);
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
       List<GuardedMethod> methods = new ArrayList<>();

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.util.Trees;
+import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.diagnostics.Diagnostics;
 import io.nanguard.processor.rewrite.BodyRewriter;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class GuardedTypeGenerator {
   public GuardedTypeGenerator(ProcessingEnvironment env, Trees trees) {
     this.diagnostics = new Diagnostics(env.getMessager(), null);
     this.elements = env.getElementUtils();
-    this.rewriter = new BodyRewriter(trees, env.getTypeUtils());
+    this.rewriter = new BodyRewriter(trees, elements, env.getTypeUtils());
   }
 
   /** The generated class's name: {@code Guarded} + the simple names from the outermost type, joined by {@code _}. */
@@ -80,6 +81,11 @@ public final class GuardedTypeGenerator {
    * when it cannot be generated. {@code methods} must all be declared in {@code type}.
    */
   public Optional<JavaFile> generate(TypeElement type, List<GuardedMethod> methods) {
+    return generate(type, methods, new MemberIndex(elements));
+  }
+
+  /** As {@link #generate(TypeElement, List)}, with the processing round's member index. */
+  public Optional<JavaFile> generate(TypeElement type, List<GuardedMethod> methods, MemberIndex members) {
     List<String> typeProblems = TypeChecks.problems(type);
     if (!typeProblems.isEmpty()) {
       typeProblems.forEach(p -> error(type, "cannot generate " + guardedName(type).simpleName() + ": " + p));
@@ -88,7 +94,7 @@ public final class GuardedTypeGenerator {
     List<MethodSpec> overrides = new ArrayList<>();
     boolean ok = true;
     for (GuardedMethod m : methods) {
-      Optional<MethodSpec> spec = override(type, m);
+      Optional<MethodSpec> spec = override(type, m, members);
       ok &= spec.isPresent();
       spec.ifPresent(overrides::add);
     }
@@ -140,10 +146,10 @@ public final class GuardedTypeGenerator {
     return c.build();
   }
 
-  private Optional<MethodSpec> override(TypeElement type, GuardedMethod m) {
+  private Optional<MethodSpec> override(TypeElement type, GuardedMethod m, MemberIndex members) {
     ExecutableElement el = m.element();
     List<String> problems = new ArrayList<>(TypeChecks.methodProblems(el));
-    BodyRewriter.Result body = problems.isEmpty() ? rewriter.rewrite(m, type) : null;
+    BodyRewriter.Result body = problems.isEmpty() ? rewriter.rewrite(m, type, members) : null;
     if (body != null) {
       problems.addAll(body.problems());
     }

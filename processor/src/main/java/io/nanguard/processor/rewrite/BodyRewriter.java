@@ -10,6 +10,7 @@ import com.sun.source.util.Trees;
 import io.nanguard.guard.Guard;
 import io.nanguard.ops.Hazard;
 import io.nanguard.processor.analysis.Finding;
+import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.analysis.Fix;
 import io.nanguard.processor.codegen.GuardedMethod;
 import java.io.IOException;
@@ -21,8 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -34,6 +34,11 @@ import javax.lang.model.util.Types;
  * inside another fix's target but outside its arguments is superseded by it (a stability rewrite
  * such as {@code logSumExp} replaces the {@code exp} it contains). Two fixes of the same target
  * keep one, the stability rewrite if there is one.
+ *
+ * <p>Names are resolved from the source where that is provably what javac would resolve
+ * ({@link SyntacticResolution}); otherwise the method is redone with javac's attribution, which
+ * attributes the whole class during the processing round, a second time (javac attributes it
+ * again after the round). Both give the same rewrite.
  */
 public final class BodyRewriter {
 
@@ -55,16 +60,21 @@ public final class BodyRewriter {
       .collect(Collectors.toUnmodifiableSet());
 
   private final Trees trees;
+  private final Elements elements;
   private final Types types;
 
-  /** A rewriter reading source positions and elements through {@code trees}. */
-  public BodyRewriter(Trees trees, Types types) {
+  /** A rewriter reading source positions and, when it must, elements through {@code trees}. */
+  public BodyRewriter(Trees trees, Elements elements, Types types) {
     this.trees = trees;
+    this.elements = elements;
     this.types = types;
   }
 
-  /** Rewrites {@code method}'s body for the generated subclass of {@code original}. */
-  public Result rewrite(GuardedMethod method, TypeElement original) {
+  /**
+   * Rewrites {@code method}'s body for the generated subclass of {@code original}; {@code members}
+   * is the processing round's index.
+   */
+  public Result rewrite(GuardedMethod method, TypeElement original, MemberIndex members) {
     CompilationUnitTree unit = method.unit();
     BlockTree body = method.tree().getBody();
     if (body == null) {
@@ -82,29 +92,43 @@ public final class BodyRewriter {
     if (bodyStart < 0 || bodyEnd < 0) {
       return failure("the compiler gave no source positions for its body");
     }
-    TreePath bodyPath = TreePath.getPath(unit, body);
-    MemberAccessScanner access = new MemberAccessScanner(trees, types, positions, unit, original);
-    access.scan(bodyPath, null);
+    Edits edits;
+    try {
+      edits = edits(method, original, new SyntacticResolution(elements, types, members, original, unit, method.tree()));
+    } catch (Unresolvable e) {
+      edits = edits(method, original, new AttributedResolution(trees));
+    }
+    if (!edits.problems.isEmpty()) {
+      return new Result(null, List.copyOf(edits.problems));
+    }
+    int from = firstLineAfterBrace(source, (int) bodyStart);
+    int to = lastLineEnd(source, (int) bodyEnd - 1);
+    SourceText text = new SourceText(source, edits.replacements, SourceText.commonIndent(source, from, to));
+    CodeBlock.Builder out = CodeBlock.builder();
+    text.render(out, from, to, null);
+    out.add("\n");
+    return new Result(out.build(), List.of());
+  }
+
+  private record Edits(List<Replacement> replacements, List<String> problems) {}
+
+  /** The body's replacements and problems, names resolved by {@code resolution}. */
+  private Edits edits(GuardedMethod method, TypeElement original, Resolution resolution) {
+    CompilationUnitTree unit = method.unit();
+    SourcePositions positions = trees.getSourcePositions();
+    MemberAccessScanner access = new MemberAccessScanner(resolution, types, positions, unit, original);
+    access.scan(TreePath.getPath(unit, method.tree().getBody()), null);
     List<String> problems = new ArrayList<>(access.problems());
     List<Replacement> replacements = new ArrayList<>(access.replacements());
     for (Finding finding : distinctTargets(method.findings())) {
-      GuardCallOrProblem call = guardCall(finding, method.eps(), positions, unit);
+      GuardCallOrProblem call = guardCall(finding, method.eps(), positions, unit, resolution);
       if (call.problem != null) {
         problems.add(call.problem);
       } else {
         replacements.add(call.replacement);
       }
     }
-    if (!problems.isEmpty()) {
-      return new Result(null, List.copyOf(problems));
-    }
-    int from = firstLineAfterBrace(source, (int) bodyStart);
-    int to = lastLineEnd(source, (int) bodyEnd - 1);
-    SourceText text = new SourceText(source, replacements, SourceText.commonIndent(source, from, to));
-    CodeBlock.Builder out = CodeBlock.builder();
-    text.render(out, from, to, null);
-    out.add("\n");
-    return new Result(out.build(), List.of());
+    return new Edits(replacements, problems);
   }
 
   private static Result failure(String problem) {
@@ -130,7 +154,7 @@ public final class BodyRewriter {
   private record GuardCallOrProblem(Replacement replacement, String problem) {}
 
   private GuardCallOrProblem guardCall(Finding finding, double eps, SourcePositions positions,
-      CompilationUnitTree unit) {
+      CompilationUnitTree unit, Resolution resolution) {
     Fix fix = finding.fix();
     if (!GUARD_SIGNATURES.contains(fix.guardMethod() + "/" + (fix.args().size() + 2))) {
       return new GuardCallOrProblem(null, "internal: the analysis asked for Guard." + fix.guardMethod() + " with "
@@ -153,16 +177,11 @@ public final class BodyRewriter {
     long opStart = positions.getStartPosition(unit, finding.op());
     long line = unit.getLineMap().getLineNumber(opStart >= 0 ? opStart : target[0]);
     String site = fileName(unit) + ":" + line;
-    boolean narrow = isFloat(unit, fix.target());
+    TreePath targetPath = TreePath.getPath(unit, fix.target());
+    // A float expression must stay float: the double-valued guard is narrowed back.
+    boolean narrow = targetPath != null && resolution.isFloat(targetPath);
     return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], fix.guardMethod(), args,
         eps, site, narrow), null);
-  }
-
-  /** A float expression must stay float: the double-valued guard is narrowed back. */
-  private boolean isFloat(CompilationUnitTree unit, Tree tree) {
-    TreePath path = TreePath.getPath(unit, tree);
-    TypeMirror type = path == null ? null : trees.getTypeMirror(path);
-    return type != null && type.getKind() == TypeKind.FLOAT;
   }
 
   private static int[] span(SourcePositions positions, CompilationUnitTree unit, Tree tree) {

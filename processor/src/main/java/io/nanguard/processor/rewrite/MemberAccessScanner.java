@@ -11,7 +11,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +32,7 @@ import javax.lang.model.util.Types;
  */
 final class MemberAccessScanner extends TreePathScanner<Void, Void> {
 
-  private final Trees trees;
+  private final Resolution resolution;
   private final Types types;
   private final SourcePositions positions;
   private final CompilationUnitTree unit;
@@ -41,9 +40,9 @@ final class MemberAccessScanner extends TreePathScanner<Void, Void> {
   private final List<Replacement> replacements = new ArrayList<>();
   private final Set<String> problems = new LinkedHashSet<>();
 
-  MemberAccessScanner(Trees trees, Types types, SourcePositions positions, CompilationUnitTree unit,
+  MemberAccessScanner(Resolution resolution, Types types, SourcePositions positions, CompilationUnitTree unit,
       TypeElement original) {
-    this.trees = trees;
+    this.resolution = resolution;
     this.types = types;
     this.positions = positions;
     this.unit = unit;
@@ -61,7 +60,7 @@ final class MemberAccessScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitIdentifier(IdentifierTree node, Void unused) {
     String name = node.getName().toString();
-    Element el = trees.getElement(getCurrentPath());
+    Element el = resolution.element(getCurrentPath());
     if (el == null || name.equals("this") || name.equals("super")) {
       return null;
     }
@@ -87,7 +86,7 @@ final class MemberAccessScanner extends TreePathScanner<Void, Void> {
           + original.getSimpleName() + "." + node.getIdentifier() + " instead; move that call into a"
           + " helper method that is not guarded");
     }
-    Element el = trees.getElement(getCurrentPath());
+    Element el = resolution.element(getCurrentPath());
     if (el != null && isMember(el)) {
       checkVisible(el);
       checkProtected(el, qualifier);
@@ -97,7 +96,7 @@ final class MemberAccessScanner extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitNewClass(NewClassTree node, Void unused) {
-    Element ctor = trees.getElement(getCurrentPath());
+    Element ctor = resolution.element(getCurrentPath());
     if (ctor != null && node.getClassBody() == null) {
       checkVisible(ctor);
     }
@@ -106,7 +105,7 @@ final class MemberAccessScanner extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-    Element el = trees.getElement(getCurrentPath());
+    Element el = resolution.element(getCurrentPath());
     if (el != null) {
       checkVisible(el);
     }
@@ -180,12 +179,16 @@ final class MemberAccessScanner extends TreePathScanner<Void, Void> {
     return !supertype || interfaceMethod;
   }
 
-  /**
-   * Enum constants in case labels must stay unqualified (a qualified label needs Java 21). From
-   * JDK 21 on, javac wraps the label in a CONSTANT_CASE_LABEL tree, a kind JDK 17's API lacks.
-   */
+  /** Enum constants in case labels must stay unqualified (a qualified label needs Java 21). */
   private boolean isCaseLabel() {
-    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    return isCaseLabel(getCurrentPath().getParentPath().getLeaf());
+  }
+
+  /**
+   * Whether a name whose parent tree is {@code parent} is a case label. From JDK 21 on, javac
+   * wraps the label in a CONSTANT_CASE_LABEL tree, a kind JDK 17's API lacks.
+   */
+  static boolean isCaseLabel(Tree parent) {
     return parent instanceof CaseTree || parent.getKind().name().equals("CONSTANT_CASE_LABEL");
   }
 

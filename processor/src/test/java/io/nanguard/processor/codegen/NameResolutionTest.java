@@ -55,7 +55,7 @@ class NameResolutionTest {
             import io.nanguard.Guarded;
             import io.nanguard.tensor.Tensor;
             import java.util.ArrayList;
-import java.util.HashSet;
+            import java.util.HashSet;
             import java.util.List;
 
             public class NamesTypical {

@@ -17,12 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.ExecutableElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -332,37 +327,20 @@ class NameResolutionTest {
    * Records, for each {@code @Guarded} method, whether its body was attributed during
    * processing: an identifier's symbol is set only by attribution.
    */
-  private static final class AttributionProbe extends AbstractProcessor {
+  private static final class AttributionProbe extends GuardedMethodsProcessor {
     final Map<String, Boolean> attributed = new LinkedHashMap<>();
 
     @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("io.nanguard.Guarded");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      Trees trees = Trees.instance(processingEnv);
-      for (TypeElement annotation : annotations) {
-        for (Element method : round.getElementsAnnotatedWith(annotation)) {
-          TreePath path = trees.getPath(method);
-          boolean[] typed = {false};
-          new TreePathScanner<Void, Void>() {
-            @Override
-            public Void visitIdentifier(IdentifierTree node, Void unused) {
-              typed[0] |= trees.getTypeMirror(getCurrentPath()) != null;
-              return null;
-            }
-          }.scan(new TreePath(path, ((MethodTree) path.getLeaf()).getBody()), null);
-          attributed.put(method.getSimpleName().toString(), typed[0]);
+    void visit(ExecutableElement method, TreePath path, Trees trees) {
+      boolean[] typed = {false};
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void unused) {
+          typed[0] |= trees.getTypeMirror(getCurrentPath()) != null;
+          return null;
         }
-      }
-      return false;
+      }.scan(new TreePath(path, ((MethodTree) path.getLeaf()).getBody()), null);
+      attributed.put(method.getSimpleName().toString(), typed[0]);
     }
   }
 }

@@ -16,10 +16,6 @@ import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.Fix;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
@@ -31,39 +27,21 @@ import org.junit.jupiter.api.Test;
 class UnknownGuardTest {
 
   /** Hands the generator one finding per method call, asking for {@code Guard.noSuchGuard}. */
-  static final class BogusFixes extends AbstractProcessor {
+  static final class BogusFixes extends GuardedMethodsProcessor {
     @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("io.nanguard.Guarded");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      Trees trees = Trees.instance(processingEnv);
-      for (TypeElement a : annotations) {
-        for (var e : round.getElementsAnnotatedWith(a)) {
-          ExecutableElement m = (ExecutableElement) e;
-          TreePath path = trees.getPath(m);
-          MethodTree tree = (MethodTree) path.getLeaf();
-          List<Finding> findings = new ArrayList<>();
-          new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-              findings.add(new Finding(call, Hazard.SQRT, null, Range.TOP, "test",
-                  new Fix(call, "noSuchGuard", List.copyOf(call.getArguments()))));
-              return super.visitMethodInvocation(call, unused);
-            }
-          }.scan(tree.getBody(), null);
-          new GuardedTypeGenerator(processingEnv).generate((TypeElement) m.getEnclosingElement(),
-              List.of(new GuardedMethod(m, tree, path.getCompilationUnit(), 1e-8, findings)));
+    void visit(ExecutableElement m, TreePath path, Trees trees) {
+      MethodTree tree = (MethodTree) path.getLeaf();
+      List<Finding> findings = new ArrayList<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          findings.add(new Finding(call, Hazard.SQRT, null, Range.TOP, "test",
+              new Fix(call, "noSuchGuard", List.copyOf(call.getArguments()))));
+          return super.visitMethodInvocation(call, unused);
         }
-      }
-      return true;
+      }.scan(tree.getBody(), null);
+      new GuardedTypeGenerator(processingEnv).generate((TypeElement) m.getEnclosingElement(),
+          List.of(new GuardedMethod(m, tree, path.getCompilationUnit(), 1e-8, findings)));
     }
   }
 

@@ -62,6 +62,7 @@ public final class BodyRewriter {
   private final Trees trees;
   private final Elements elements;
   private final Types types;
+  private ClassScope scope;
 
   /** A rewriter reading source positions and, when it must, elements through {@code trees}. */
   public BodyRewriter(Trees trees, Elements elements, Types types) {
@@ -94,7 +95,7 @@ public final class BodyRewriter {
     }
     Edits edits;
     try {
-      edits = edits(method, original, new SyntacticResolution(elements, types, members, original, unit, method.tree()));
+      edits = edits(method, original, new SyntacticResolution(scopeOf(original, unit, members), types, method.tree()));
     } catch (Unresolvable e) {
       edits = edits(method, original, new AttributedResolution(trees));
     }
@@ -108,6 +109,17 @@ public final class BodyRewriter {
     text.render(out, from, to, null);
     out.add("\n");
     return new Result(out.build(), List.of());
+  }
+
+  /**
+   * The fast path's reading of {@code original} and its unit, kept while the generator rewrites
+   * that class's methods one after another (a class's guarded methods share it).
+   */
+  private ClassScope scopeOf(TypeElement original, CompilationUnitTree unit, MemberIndex members) {
+    if (scope == null || scope.original() != original || scope.members() != members) {
+      scope = ClassScope.of(elements, types, members, original, unit);
+    }
+    return scope;
   }
 
   private record Edits(List<Replacement> replacements, List<String> problems) {}

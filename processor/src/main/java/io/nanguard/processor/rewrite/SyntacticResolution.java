@@ -1,6 +1,5 @@
 package io.nanguard.processor.rewrite;
 
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -12,17 +11,13 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeParameterTree;
 import com.sun.source.util.TreePath;
 import io.nanguard.processor.analysis.MemberIndex;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -33,32 +28,27 @@ import javax.lang.model.util.Types;
  * cannot reach a private member of this unit nor a protected one of another package). Whatever
  * it cannot prove it refuses with {@link Unresolvable}, and the whole method goes to javac.
  *
- * <p>Only for top-level classes: a nested one's names also resolve in its enclosing classes.
+ * <p>What it knows of the class and its unit, shared by the class's guarded methods, is a
+ * {@link ClassScope}.
  */
 final class SyntacticResolution implements Resolution {
 
+  private final ClassScope scope;
   private final TypeElement original;
   private final MethodTree method;
   private final MemberIndex members;
   private final UnitTypeNames unitTypes;
   private final MethodVariables variables;
-  private final UnitDeclarations declarations;
-  private final Set<String> protectedElsewhere;
   private final ExpressionTyper typer;
 
   /** @throws Unresolvable if the method is not one this resolution can read */
-  SyntacticResolution(Elements elements, Types types, MemberIndex members, TypeElement original,
-      CompilationUnitTree unit, MethodTree method) {
-    if (original.getNestingKind() != NestingKind.TOP_LEVEL) {
-      throw new Unresolvable();
-    }
-    this.original = original;
+  SyntacticResolution(ClassScope scope, Types types, MethodTree method) {
+    this.scope = scope;
+    this.original = scope.original();
     this.method = method;
-    this.members = members;
+    this.members = scope.members();
+    this.unitTypes = scope.unitTypes();
     this.variables = new MethodVariables(method);
-    this.unitTypes = new UnitTypeNames(elements, members, original, unit);
-    this.declarations = new UnitDeclarations(unit);
-    this.protectedElsewhere = protectedElsewhere(elements, types, original);
     this.typer = new ExpressionTyper(this, types, members);
   }
 
@@ -196,7 +186,7 @@ final class SyntacticResolution implements Resolution {
    */
   private Element memberSelect(MemberSelectTree node) {
     String name = node.getIdentifier().toString();
-    if (declarations.hasPrivateMember(name) || protectedElsewhere.contains(name)) {
+    if (scope.declarations().hasPrivateMember(name) || scope.protectedElsewhere().contains(name)) {
       throw new Unresolvable();
     }
     return null;
@@ -219,35 +209,9 @@ final class SyntacticResolution implements Resolution {
     } else {
       throw new Unresolvable();
     }
-    if (declarations.declaresType(simple)) {
+    if (scope.declarations().declaresType(simple)) {
       throw new Unresolvable();
     }
     return null;
-  }
-
-  /** Names of protected instance members of the original's supertypes in other packages. */
-  private static Set<String> protectedElsewhere(Elements elements, Types types, TypeElement original) {
-    Set<String> names = new HashSet<>();
-    String pkg = elements.getPackageOf(original).getQualifiedName().toString();
-    collectProtected(elements, types, original.asType(), pkg, names, new HashSet<>());
-    return names;
-  }
-
-  private static void collectProtected(Elements elements, Types types, TypeMirror type, String pkg,
-      Set<String> names, Set<Element> seen) {
-    for (TypeMirror s : types.directSupertypes(type)) {
-      Element e = types.asElement(s);
-      if (!(e instanceof TypeElement t) || !seen.add(t)) {
-        continue;
-      }
-      if (!elements.getPackageOf(t).getQualifiedName().contentEquals(pkg)) {
-        for (Element m : t.getEnclosedElements()) {
-          if (m.getModifiers().contains(Modifier.PROTECTED) && !m.getModifiers().contains(Modifier.STATIC)) {
-            names.add(m.getSimpleName().toString());
-          }
-        }
-      }
-      collectProtected(elements, types, s, pkg, names, seen);
-    }
   }
 }

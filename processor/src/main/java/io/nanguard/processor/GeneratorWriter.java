@@ -17,7 +17,6 @@ final class GeneratorWriter implements GuardedTypeWriter {
 
   private final ProcessingEnvironment env;
   private final GuardedTypeGenerator generator;
-  private MemberIndex members;
 
   GeneratorWriter(ProcessingEnvironment env, Trees trees) {
     this.env = env;
@@ -25,12 +24,7 @@ final class GeneratorWriter implements GuardedTypeWriter {
   }
 
   @Override
-  public void startRound(MemberIndex members) {
-    this.members = members;
-  }
-
-  @Override
-  public void write(TypeElement type, List<GuardedMethod> methods) {
+  public void write(TypeElement type, List<GuardedMethod> methods, MemberIndex members) {
     try {
       Optional<JavaFile> file = generator.generate(type, methods, members);
       if (file.isEmpty()) {

@@ -12,9 +12,9 @@ import javax.lang.model.element.TypeElement;
  */
 interface GuardedTypeWriter {
 
-  /** Starts a processing round whose types' members {@code members} indexes. */
-  default void startRound(MemberIndex members) {}
-
-  /** Writes the guarded class for {@code type}, or reports why it cannot. */
-  void write(TypeElement type, List<GuardedMethod> methods);
+  /**
+   * Writes the guarded class for {@code type}, or reports why it cannot; {@code members} is the
+   * processing round's member index.
+   */
+  void write(TypeElement type, List<GuardedMethod> methods, MemberIndex members);
 }

@@ -106,7 +106,6 @@ public final class NanGuardProcessor extends AbstractProcessor {
       return false;
     }
     members = new MemberIndex(processingEnv.getElementUtils());
-    writer.startRound(members);
     Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(round);
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
       List<GuardedMethod> methods = new ArrayList<>();
@@ -119,7 +118,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
         }
       }
       if (ok && !methods.isEmpty()) {
-        writer.write(e.getKey(), methods);
+        writer.write(e.getKey(), methods, members);
       }
     }
     if (options.scanAll()) {

@@ -43,7 +43,7 @@ final class Sources {
     List<GuardedMethod> handedOff = new ArrayList<>();
     Compilation c = javac()
         .withOptions(options)
-        .withProcessors(new NanGuardProcessor((type, methods) -> handedOff.addAll(methods)))
+        .withProcessors(new NanGuardProcessor((type, methods, members) -> handedOff.addAll(methods)))
         .compile(files);
     return new Result(c, handedOff);
   }

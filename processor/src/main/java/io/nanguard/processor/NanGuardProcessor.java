@@ -15,6 +15,7 @@ import io.nanguard.processor.analysis.Suppression;
 import io.nanguard.processor.codegen.GuardedMethod;
 import io.nanguard.processor.diagnostics.Diagnostics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,12 +107,13 @@ public final class NanGuardProcessor extends AbstractProcessor {
       return false;
     }
     members = new MemberIndex(processingEnv.getElementUtils());
-    Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(round);
+    Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(annotations, round);
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
       List<GuardedMethod> methods = new ArrayList<>();
       boolean ok = true;
+      Map<Element, TreePath> paths = methodPaths(e.getKey());
       for (ExecutableElement m : e.getValue()) {
-        GuardedMethod g = guard(m);
+        GuardedMethod g = guard(m, paths.get(m));
         ok &= g != null;
         if (g != null) {
           methods.add(g);
@@ -131,28 +133,42 @@ public final class NanGuardProcessor extends AbstractProcessor {
     return false;
   }
 
-  /** The guarded methods of this round, by declaring type; misuse of the type-level annotation is reported here. */
-  private Map<TypeElement, Set<ExecutableElement>> collectGuarded(RoundEnvironment round) {
+  /**
+   * The guarded methods of this round, by declaring type; misuse of the annotations is reported
+   * here. One pass over the round's elements finds both annotations ({@code annotations} holds
+   * those present), as each pass visits every member of every class.
+   */
+  private Map<TypeElement, Set<ExecutableElement>> collectGuarded(Set<? extends TypeElement> annotations,
+      RoundEnvironment round) {
     Map<TypeElement, Set<ExecutableElement>> byType = new LinkedHashMap<>();
+    List<TypeElement> ours = new ArrayList<>();
     for (String name : List.of(GUARDED, DISTANCE)) {
-      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
-      if (annotation == null) {
-        continue;
-      }
-      for (Element e : round.getElementsAnnotatedWith(annotation)) {
-        if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD) {
-          List<String> problems = Misuse.ofGuarded(m, "@" + annotation.getSimpleName());
-          if (problems.isEmpty()) {
-            byType.computeIfAbsent((TypeElement) m.getEnclosingElement(), t -> new LinkedHashSet<>()).add(m);
-          } else {
-            problems.forEach(p -> error(m, p));
-          }
-        } else if (e instanceof TypeElement t) {
-          collectTypeLevel(t, byType);
+      annotations.stream().filter(a -> a.getQualifiedName().contentEquals(name)).forEach(ours::add);
+    }
+    if (ours.isEmpty()) {
+      return byType;
+    }
+    for (Element e : round.getElementsAnnotatedWithAny(ours.toArray(TypeElement[]::new))) {
+      for (TypeElement annotation : ours) {
+        if (hasAnnotation(e, annotation.getQualifiedName().toString())) {
+          collect(e, annotation, byType);
         }
       }
     }
     return byType;
+  }
+
+  private void collect(Element e, TypeElement annotation, Map<TypeElement, Set<ExecutableElement>> byType) {
+    if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD) {
+      List<String> problems = Misuse.ofGuarded(m, "@" + annotation.getSimpleName());
+      if (problems.isEmpty()) {
+        byType.computeIfAbsent((TypeElement) m.getEnclosingElement(), t -> new LinkedHashSet<>()).add(m);
+      } else {
+        problems.forEach(p -> error(m, p));
+      }
+    } else if (e instanceof TypeElement t) {
+      collectTypeLevel(t, byType);
+    }
   }
 
   private void collectTypeLevel(TypeElement t, Map<TypeElement, Set<ExecutableElement>> byType) {
@@ -175,9 +191,29 @@ public final class NanGuardProcessor extends AbstractProcessor {
     }
   }
 
-  /** Analyses one guarded method and reports its findings; null if it cannot be guarded. */
-  private GuardedMethod guard(ExecutableElement m) {
-    TreePath path = trees.getPath(m);
+  /**
+   * The paths to the methods {@code type} declares, found in one walk of its tree: a
+   * Trees.getPath per method would search the file each time.
+   */
+  private Map<Element, TreePath> methodPaths(TypeElement type) {
+    Map<Element, TreePath> paths = new HashMap<>();
+    TreePath typePath = trees.getPath(type);
+    if (typePath != null) {
+      for (Tree member : ((ClassTree) typePath.getLeaf()).getMembers()) {
+        if (member instanceof MethodTree) {
+          TreePath path = new TreePath(typePath, member);
+          paths.put(trees.getElement(path), path);
+        }
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * Analyses one guarded method, declared at {@code path} (null if its source is not available),
+   * and reports its findings; null if it cannot be guarded.
+   */
+  private GuardedMethod guard(ExecutableElement m, TreePath path) {
     MethodTree tree = path == null ? null : (MethodTree) path.getLeaf();
     if (tree == null) {
       error(m, "the source of " + m.getSimpleName() + "() is not available to NaNGuard; compile it from source");
@@ -194,7 +230,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
         }
       }
       report(m, unit, analysis, options.werror() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING);
-      return new GuardedMethod(m, tree, unit, Epsilons.of(m, options.eps()), analysis.findings());
+      return new GuardedMethod(m, path, Epsilons.of(m, options.eps()), analysis.findings());
     } catch (RuntimeException | StackOverflowError e) {
       error(m, "NaNGuard could not analyse " + m.getSimpleName() + "() (" + e + "); it was not guarded."
           + " Please report this with the method's source.");

@@ -4,11 +4,11 @@ import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import java.util.Map;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -22,12 +22,15 @@ final class Kinds {
       "Integer", Kind.INTEGRAL, "Long", Kind.INTEGRAL, "Short", Kind.INTEGRAL,
       "Byte", Kind.INTEGRAL, "Character", Kind.INTEGRAL);
 
-  private final Elements elements;
   private final Types types;
+  private final MemberIndex members;
+  private final ModuleElement module;
 
-  Kinds(Elements elements, Types types) {
-    this.elements = elements;
+  /** Kinds of types as seen from {@code module} (null on a compiler without modules). */
+  Kinds(Types types, MemberIndex members, ModuleElement module) {
     this.types = types;
+    this.members = members;
+    this.module = module;
   }
 
   static Kind of(TypeMirror t) {
@@ -70,9 +73,9 @@ final class Kinds {
     if (generic >= 0) {
       name = name.substring(0, generic);
     }
-    TypeElement e = elements.getTypeElement(name);
+    TypeElement e = members.type(module, name);
     if (e == null && name.indexOf('.') < 0) {
-      e = elements.getTypeElement("java.lang." + name);
+      e = members.type(module, "java.lang." + name);
     }
     return e == null ? null : types.erasure(e.asType());
   }

@@ -79,7 +79,7 @@ public final class RangeAnalyzer {
   /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
   public RangeAnalyzer(Elements elements, Types types, MemberIndex members, TypeElement owner, CompilationUnitTree unit) {
     this.members = members;
-    this.kinds = new Kinds(elements, types);
+    this.kinds = new Kinds(types, members, elements.getModuleOf(owner));
     this.owner = owner;
     this.mathImportedStatically = importsMathStatically(unit);
   }

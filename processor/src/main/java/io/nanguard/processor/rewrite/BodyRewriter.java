@@ -129,11 +129,11 @@ public final class BodyRewriter {
     CompilationUnitTree unit = method.unit();
     SourcePositions positions = trees.getSourcePositions();
     MemberAccessScanner access = new MemberAccessScanner(resolution, types, positions, unit, original);
-    access.scan(TreePath.getPath(unit, method.tree().getBody()), null);
+    access.scan(new TreePath(method.path(), method.tree().getBody()), null);
     List<String> problems = new ArrayList<>(access.problems());
     List<Replacement> replacements = new ArrayList<>(access.replacements());
     for (Finding finding : distinctTargets(method.findings())) {
-      GuardCallOrProblem call = guardCall(finding, method.eps(), positions, unit, resolution);
+      GuardCallOrProblem call = guardCall(finding, method, positions, resolution);
       if (call.problem != null) {
         problems.add(call.problem);
       } else {
@@ -165,8 +165,9 @@ public final class BodyRewriter {
 
   private record GuardCallOrProblem(Replacement replacement, String problem) {}
 
-  private GuardCallOrProblem guardCall(Finding finding, double eps, SourcePositions positions,
-      CompilationUnitTree unit, Resolution resolution) {
+  private GuardCallOrProblem guardCall(Finding finding, GuardedMethod method, SourcePositions positions,
+      Resolution resolution) {
+    CompilationUnitTree unit = method.unit();
     Fix fix = finding.fix();
     if (!GUARD_SIGNATURES.contains(fix.guardMethod() + "/" + (fix.args().size() + 2))) {
       return new GuardCallOrProblem(null, "internal: the analysis asked for Guard." + fix.guardMethod() + " with "
@@ -189,11 +190,11 @@ public final class BodyRewriter {
     long opStart = positions.getStartPosition(unit, finding.op());
     long line = unit.getLineMap().getLineNumber(opStart >= 0 ? opStart : target[0]);
     String site = fileName(unit) + ":" + line;
-    TreePath targetPath = TreePath.getPath(unit, fix.target());
+    TreePath targetPath = TreePath.getPath(method.path(), fix.target());
     // A float expression must stay float: the double-valued guard is narrowed back.
     boolean narrow = targetPath != null && resolution.isFloat(targetPath);
     return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], fix.guardMethod(), args,
-        eps, site, narrow), null);
+        method.eps(), site, narrow), null);
   }
 
   private static int[] span(SourcePositions positions, CompilationUnitTree unit, Tree tree) {

@@ -24,7 +24,6 @@ import javax.lang.model.util.Elements;
  */
 final class UnitTypeNames {
 
-  private final Elements elements;
   private final MemberIndex members;
   private final ModuleElement module;
   private final String packagePrefix;
@@ -32,10 +31,8 @@ final class UnitTypeNames {
   private final List<String> onDemandPrefixes = new ArrayList<>();
   private final Set<String> staticSingleNames = new LinkedHashSet<>();
   private final List<String> staticOnDemandTypes = new ArrayList<>();
-  private final Map<String, TypeElement> cache = new HashMap<>();
 
   UnitTypeNames(Elements elements, MemberIndex members, TypeElement original, CompilationUnitTree unit) {
-    this.elements = elements;
     this.members = members;
     this.module = elements.getModuleOf(original);
     String pkg = elements.getPackageOf(original).getQualifiedName().toString();
@@ -103,13 +100,8 @@ final class UnitTypeNames {
     return found;
   }
 
-  /** A type by canonical name, through a bound lookup, remembered for this unit. */
+  /** A type by canonical name, through a lookup bound to the unit's module, remembered for the round. */
   TypeElement canonical(String canonicalName) {
-    if (!cache.containsKey(canonicalName)) {
-      cache.put(canonicalName, module == null
-          ? elements.getTypeElement(canonicalName)
-          : elements.getTypeElement(module, canonicalName));
-    }
-    return cache.get(canonicalName);
+    return members.type(module, canonicalName);
   }
 }

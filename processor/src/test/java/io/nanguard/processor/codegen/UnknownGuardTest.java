@@ -41,7 +41,7 @@ class UnknownGuardTest {
         }
       }.scan(tree.getBody(), null);
       new GuardedTypeGenerator(processingEnv).generate((TypeElement) m.getEnclosingElement(),
-          List.of(new GuardedMethod(m, tree, path.getCompilationUnit(), 1e-8, findings)));
+          List.of(new GuardedMethod(m, path, 1e-8, findings)));
     }
   }
 

@@ -88,8 +88,10 @@ public final class ProcessorCorpus {
    *
    * @param cpuMillis CPU time of the compiling thread (javac works on one thread; unlike wall
    *     time this is not inflated by other processes on a shared machine)
+   * @param processorCpuMillis the part of it spent inside the processor's own calls
    */
-  public record Outcome(boolean success, int nanguardWarnings, long generatedClasses, long cpuMillis) {}
+  public record Outcome(boolean success, int nanguardWarnings, long generatedClasses, long cpuMillis,
+      long processorCpuMillis) {}
 
   /** What javac runs besides compiling. */
   public enum Processing {
@@ -129,11 +131,14 @@ public final class ProcessorCorpus {
           options.addAll(processorOptions);
         }
         JavaCompiler.CompilationTask task = javac.getTask(null, files, quiet, options, null, sources);
-        switch (processing) {
-          case NO_OP -> task.setProcessors(List.of(new NoOpProcessor()));
-          case ONE_FILE_PER_CLASS -> task.setProcessors(List.of(new OneFilePerClassProcessor()));
-          case NANGUARD -> task.setProcessors(List.of(new NanGuardProcessor()));
-          case NONE -> { }
+        TimedProcessor processor = switch (processing) {
+          case NO_OP -> new TimedProcessor(new NoOpProcessor());
+          case ONE_FILE_PER_CLASS -> new TimedProcessor(new OneFilePerClassProcessor());
+          case NANGUARD -> new TimedProcessor(new NanGuardProcessor());
+          case NONE -> null;
+        };
+        if (processor != null) {
+          task.setProcessors(List.of(processor));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long t0 = threads.getCurrentThreadCpuTime();
@@ -144,7 +149,7 @@ public final class ProcessorCorpus {
           generated = walk.filter(p -> p.getFileName().toString().startsWith("GuardedLoss")
               && p.toString().endsWith(".class")).count();
         }
-        return new Outcome(ok, warnings[0], generated, cpuMillis);
+        return new Outcome(ok, warnings[0], generated, cpuMillis, processor == null ? 0 : processor.cpuMillis());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

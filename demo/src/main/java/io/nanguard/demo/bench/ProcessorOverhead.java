@@ -14,7 +14,9 @@ import java.util.Map;
  * {@link OneFilePerClassProcessor} (what it charges for generating NaNGuard's files, empty) and
  * with NaNGuard. It prints the fastest and the median CPU time of the compiling thread for each,
  * and the ratios of NaNGuard's fastest run (the least disturbed) to the three baselines' fastest,
- * per corpus size and layout. CPU time rather than wall time because the machines this
+ * per corpus size and layout, and the CPU time spent inside the calls of the empty-file writer
+ * and of NaNGuard (the Filer's work included): what the processor's own code costs, apart from
+ * what javac does around the rounds. CPU time rather than wall time because the machines this
  * runs on are shared. The {@code scan=all} rows compile an unannotated corpus with
  * {@code -Ananguard.scan=all}: every method analysed, no code generated.
  * Arguments: {@code [warmupRounds] [measuredRounds] [classes...]} (defaults 3, 5, 400 1600).
@@ -35,8 +37,8 @@ public final class ProcessorOverhead {
     }
     System.out.println("| classes | methods analysed | layout | javac alone | + no-op processor"
         + " | + empty generated files | + NaNGuard | NaNGuard / javac alone | NaNGuard / no-op"
-        + " | NaNGuard / empty files | Guarded classes written |");
-    System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        + " | NaNGuard / empty files | inside the empty-file writer | inside NaNGuard | Guarded classes written |");
+    System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (int classes : sizes) {
       for (ProcessorCorpus.Layout layout : ProcessorCorpus.Layout.values()) {
         measure(classes, layout, warmup, rounds);
@@ -49,6 +51,7 @@ public final class ProcessorOverhead {
     boolean audit = layout == ProcessorCorpus.Layout.NONE;
     List<String> options = audit ? List.of("-Ananguard.scan=all") : List.of();
     Map<ProcessorCorpus.Processing, List<Long>> times = new EnumMap<>(ProcessorCorpus.Processing.class);
+    Map<ProcessorCorpus.Processing, List<Long>> inside = new EnumMap<>(ProcessorCorpus.Processing.class);
     long generated = 0;
     for (int r = 0; r < warmup + rounds; r++) {
       for (ProcessorCorpus.Processing processing : ProcessorCorpus.Processing.values()) {
@@ -62,6 +65,7 @@ public final class ProcessorOverhead {
         }
         if (r >= warmup) {
           times.computeIfAbsent(processing, p -> new ArrayList<>()).add(outcome.cpuMillis());
+          inside.computeIfAbsent(processing, p -> new ArrayList<>()).add(outcome.processorCpuMillis());
         }
       }
     }
@@ -77,6 +81,8 @@ public final class ProcessorOverhead {
         row.append(String.format(Locale.ROOT, " %.2f |", nanguard / Collections.min(times.get(baseline))));
       }
     }
+    row.append(' ').append(minAndMedian(inside.get(ProcessorCorpus.Processing.ONE_FILE_PER_CLASS))).append(" |")
+        .append(' ').append(minAndMedian(inside.get(ProcessorCorpus.Processing.NANGUARD))).append(" |");
     System.out.println(row.append(' ').append(generated).append(" |"));
   }
 

@@ -47,9 +47,13 @@ public final class ApiTable {
       .factory("randn", ApiMethod.VARARGS, Role.UNKNOWN)
       .build();
 
-  /** {@code java.lang.Math} and {@code StrictMath}: static functions of doubles. */
+  /**
+   * {@code java.lang.Math}, {@code StrictMath} and Commons Math's {@code FastMath} (documented as
+   * a drop-in replacement with Math's special cases): static functions of doubles.
+   */
   public static final ApiTable MATH = new Builder("Math", null,
-      "java.lang.Math", "Math", "java.lang.StrictMath", "StrictMath")
+      "java.lang.Math", "Math", "java.lang.StrictMath", "StrictMath",
+      "org.apache.commons.math3.util.FastMath", "FastMath")
       .staticUnary("sqrt", "log", "log1p", "exp", "expm1", "acos", "asin", "abs", "tanh", "sin", "cos")
       .factory("pow", 2, Role.POW, Kind.FLOAT)
       .factory("max", 2, Role.MAXIMUM, Kind.FLOAT).factory("min", 2, Role.MINIMUM, Kind.FLOAT)

@@ -24,6 +24,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -78,9 +79,9 @@ final class FieldInvariants {
     }
     Map<String, VariableElement> candidates = new HashMap<>();
     for (VariableElement f : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
-      Kind kind = Kinds.of(f.asType());
+      TypeKind kind = f.asType().getKind();
       boolean visible = f.getModifiers().contains(Modifier.PRIVATE) || f.getModifiers().contains(Modifier.FINAL);
-      if ((kind == Kind.FLOAT || kind == Kind.INTEGRAL) && visible && f.getConstantValue() == null) {
+      if (kind.isPrimitive() && kind != TypeKind.BOOLEAN && visible && f.getConstantValue() == null) {
         candidates.put(f.getSimpleName().toString(), f);
       }
     }

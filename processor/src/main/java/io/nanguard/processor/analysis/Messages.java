@@ -2,6 +2,7 @@ package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.Tree;
 import io.nanguard.ops.Failure;
+import io.nanguard.ops.api.ApiMethod;
 
 /**
  * The text of the diagnostics, after the {@code [nanguard:KIND]} prefix the processor adds. A

@@ -44,7 +44,7 @@ final class Narrowing {
     }
     if (t instanceof MethodInvocationTree call && call.getArguments().size() == 1
         && call.getMethodSelect() instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("abs")
-        && ApiTable.MATH.names(ms.getExpression().toString())) {
+        && Apis.installed().forStaticType(ms.getExpression().toString()) == Apis.scalars()) {
       String inner = keyOf(call.getArguments().get(0), isLocal);
       return inner == null || inner.startsWith(ABS) ? null : ABS + inner + ")";
     }

@@ -37,7 +37,12 @@ import com.sun.source.tree.CaseTree;
 import com.sun.source.util.TreeScanner;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.Hazard;
+import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.Range;
+import io.nanguard.ops.api.ApiMethod;
+import io.nanguard.ops.api.ApiTable;
+import io.nanguard.ops.api.Returns;
+import io.nanguard.ops.api.Role;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -60,8 +65,9 @@ import javax.lang.model.type.TypeMirror;
  * <p>Each expression gets a {@link Value}: literals are points, parameters are TOP unless a
  * range annotation says more, locals follow their assignments, if/else joins both branches
  * (narrowed by simple comparisons with constants), loops are iterated with widening, calls to
- * methods with range annotations or {@code @Distance} use those facts, and API calls are
- * looked up in the {@link ApiTable}s and evaluated by {@link Transfer}. Anything else is TOP.
+ * methods with range annotations or {@code @Distance} use those facts, and calls on a value of a
+ * library's tensor type (or on a class of its static functions) are looked up in that library's
+ * {@link ApiTable} ({@link Apis}) and evaluated by {@link Transfer}. Anything else is TOP.
  * Each op whose {@link Check} fails becomes a {@link Finding}, or a stability finding when it
  * completes one of the {@link Compositions}.
  */
@@ -71,9 +77,10 @@ public final class RangeAnalyzer {
   private static final String SUPPRESS = "SuppressWarnings";
 
   private final AnalysisContext context;
+  private final Apis apis;
   private final Kinds kinds;
   private final TypeElement owner;
-  private final boolean mathImportedStatically;
+  private final List<ApiTable> staticImports;
   private final MemberIndex members;
 
   /** Where {@link FieldInvariants} learns the values a method stores in fields: by field name. */
@@ -86,9 +93,10 @@ public final class RangeAnalyzer {
   public RangeAnalyzer(AnalysisContext context, TypeElement owner, CompilationUnitTree unit) {
     this.context = context;
     this.members = context.members();
-    this.kinds = new Kinds(context.types(), members, context.elements().getModuleOf(owner), owner, unit);
+    this.apis = Apis.installed();
+    this.kinds = new Kinds(context.types(), members, context.elements().getModuleOf(owner), apis, owner, unit);
     this.owner = owner;
-    this.mathImportedStatically = importsMathStatically(unit);
+    this.staticImports = staticallyImported(unit, apis);
   }
 
   /** Analyses the body of {@code method} (declared by {@code tree}) for the given purpose. */
@@ -101,7 +109,7 @@ public final class RangeAnalyzer {
     Walker w = new Walker(mode, writes, StableNames.of(tree));
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
-      w.env.put(p.getSimpleName().toString(), Value.plain(RangeAnnotations.of(p), Kinds.of(t), t, null));
+      w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
     }
     if (tree.getBody() != null) {
       w.scan(tree.getBody(), null);
@@ -119,13 +127,16 @@ public final class RangeAnalyzer {
     return new Walker(AnalysisMode.FACTS, null, StableNames.NONE).eval(initializer).fact();
   }
 
-  private static boolean importsMathStatically(CompilationUnitTree unit) {
+  /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
+  private static List<ApiTable> staticallyImported(CompilationUnitTree unit, Apis apis) {
+    List<ApiTable> out = new ArrayList<>();
     for (ImportTree i : unit.getImports()) {
-      if (i.isStatic() && ApiTable.MATH.names(qualifierOf(i.getQualifiedIdentifier().toString()))) {
-        return true;
+      ApiTable t = i.isStatic() ? apis.forStaticType(qualifierOf(i.getQualifiedIdentifier().toString())) : null;
+      if (t != null && !out.contains(t)) {
+        out.add(t);
       }
     }
-    return false;
+    return out;
   }
 
   private static String qualifierOf(String name) {
@@ -167,10 +178,12 @@ public final class RangeAnalyzer {
       try {
         TypeMirror declared = kinds.typeOf(node.getType());
         Value init = node.getInitializer() == null ? null : eval(node.getInitializer());
-        Kind kind = node.getType() == null && init != null ? init.kind() : kinds.kindOf(node.getType(), declared);
+        boolean inferred = node.getType() == null && init != null;
+        Kind kind = inferred ? init.kind() : kinds.kindOf(node.getType(), declared);
+        ApiTable api = inferred ? init.api() : kinds.apiOf(node.getType(), declared, kind);
         Value v = init == null
-            ? Value.plain(Fact.TOP, kind, declared, null)
-            : new Value(init.fact(), kind, declared != null ? declared : init.type(), init.origin(),
+            ? Value.plain(Fact.TOP, kind, api, declared, null)
+            : new Value(init.fact(), kind, api, declared != null ? declared : init.type(), init.origin(),
                 init.operands(), init.opTree(), init.tree());
         env.put(node.getName().toString(), v);
         return null;
@@ -246,9 +259,13 @@ public final class RangeAnalyzer {
       Value iterable = eval(node.getExpression());
       VariableTree var = node.getVariable();
       TypeMirror declared = kinds.typeOf(var.getType());
-      Kind kind = var.getType() == null && iterable.type() instanceof ArrayType a
-          ? Kinds.of(a.getComponentType()) : kinds.kindOf(var.getType(), declared);
-      env.put(var.getName().toString(), Value.plain(Fact.TOP, kind, declared, null));
+      if (var.getType() == null && iterable.type() instanceof ArrayType a) {
+        env.put(var.getName().toString(), kinds.value(Fact.TOP, a.getComponentType(), null));
+      } else {
+        Kind kind = kinds.kindOf(var.getType(), declared);
+        env.put(var.getName().toString(),
+            Value.plain(Fact.TOP, kind, kinds.apiOf(var.getType(), declared, kind), declared, null));
+      }
       loop(null, List.of(node.getStatement()), List.of());
       return null;
     }
@@ -329,7 +346,10 @@ public final class RangeAnalyzer {
       Env outer = env;
       env = outer.copy();
       for (VariableTree param : node.getParameters()) {
-        env.put(param.getName().toString(), Value.plain(Fact.TOP, kinds.kindOf(param.getType(), kinds.typeOf(param.getType())), null, null));
+        TypeMirror declared = kinds.typeOf(param.getType());
+        Kind kind = kinds.kindOf(param.getType(), declared);
+        env.put(param.getName().toString(),
+            Value.plain(Fact.TOP, kind, kinds.apiOf(param.getType(), declared, kind), null, null));
       }
       lambdaDepth++;
       try {
@@ -348,7 +368,7 @@ public final class RangeAnalyzer {
       Object v = node.getValue();
       if (v instanceof Number n) {
         Kind kind = v instanceof Double || v instanceof Float ? Kind.FLOAT : Kind.INTEGRAL;
-        return Value.plain(Fact.of(Range.point(n.doubleValue())), kind, null, node);
+        return Value.number(Fact.of(Range.point(n.doubleValue())), kind, null, node);
       }
       return Value.unknown(node);
     }
@@ -395,7 +415,7 @@ public final class RangeAnalyzer {
       if (node.getIdentifier().contentEquals("length") && target.type() instanceof ArrayType) {
         String key = Narrowing.keyOf(node, env::has);
         Value narrowed = key == null ? null : env.get(key);
-        return narrowed != null ? narrowed.at(node) : Value.plain(Fact.of(Range.NON_NEGATIVE), Kind.INTEGRAL, null, node);
+        return narrowed != null ? narrowed.at(node) : Value.number(Fact.of(Range.NON_NEGATIVE), Kind.INTEGRAL, null, node);
       }
       return Value.unknown(node);
     }
@@ -410,7 +430,9 @@ public final class RangeAnalyzer {
       Value v = eval(node.getExpression());
       TypeMirror t = kinds.typeOf(node.getType());
       Kind kind = kinds.kindOf(node.getType(), t);
-      return new Value(v.fact(), kind == Kind.OTHER ? v.kind() : kind, t, v.origin(), v.operands(), v.opTree(), node);
+      boolean keeps = kind == Kind.OTHER;
+      return new Value(v.fact(), keeps ? v.kind() : kind, keeps ? v.api() : kinds.apiOf(node.getType(), t, kind), t,
+          v.origin(), v.operands(), v.opTree(), node);
     }
 
     @Override
@@ -418,7 +440,7 @@ public final class RangeAnalyzer {
       Value array = eval(node.getExpression());
       eval(node.getIndex());
       if (array.type() instanceof ArrayType a) {
-        return Value.plain(Fact.TOP, Kinds.of(a.getComponentType()), a.getComponentType(), node);
+        return kinds.value(Fact.TOP, a.getComponentType(), node);
       }
       return Value.unknown(node);
     }
@@ -434,7 +456,7 @@ public final class RangeAnalyzer {
       Value f = eval(node.getFalseExpression());
       env = afterTrue.merge(env, false);
       Value j = t.join(f, false);
-      return Value.plain(j.fact(), j.kind(), j.type(), node);
+      return Value.plain(j.fact(), j.kind(), j.api(), j.type(), node);
     }
 
     @Override
@@ -442,14 +464,14 @@ public final class RangeAnalyzer {
       Value x = eval(node.getExpression());
       switch (node.getKind()) {
         case UNARY_MINUS:
-          return apply(ApiTable.operator(Tree.Kind.UNARY_MINUS), List.of(x), node, x.kind());
+          return apply(Operators.of(Tree.Kind.UNARY_MINUS), List.of(x), node, x.kind(), Apis.scalars());
         case UNARY_PLUS:
           return x.at(node);
         case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
           boolean up = node.getKind() == Tree.Kind.PREFIX_INCREMENT || node.getKind() == Tree.Kind.POSTFIX_INCREMENT;
           Range next = x.fact().range().add(Range.point(up ? 1 : -1));
-          assign(node.getExpression(), Value.plain(Fact.of(next), x.kind(), x.type(), node));
-          return Value.plain(Fact.of(x.fact().range().join(next)), x.kind(), x.type(), node);
+          assign(node.getExpression(), Value.plain(Fact.of(next), x.kind(), x.api(), x.type(), node));
+          return Value.plain(Fact.of(x.fact().range().join(next)), x.kind(), x.api(), x.type(), node);
         }
         default:
           return Value.unknown(node);
@@ -493,9 +515,9 @@ public final class RangeAnalyzer {
         case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
         default -> null;
       };
-      Value v = op == null ? Value.plain(Fact.TOP, l.kind(), l.type(), node) : arithmetic(op, l, r, node);
+      Value v = op == null ? Value.plain(Fact.TOP, l.kind(), l.api(), l.type(), node) : arithmetic(op, l, r, node);
       // The variable keeps its declared kind (x += 0.5 on an int truncates).
-      Value stored = new Value(l.kind() == Kind.INTEGRAL ? Fact.TOP : v.fact(), l.kind(), l.type(),
+      Value stored = new Value(l.kind() == Kind.INTEGRAL ? Fact.TOP : v.fact(), l.kind(), l.api(), l.type(),
           v.origin(), v.operands(), v.opTree(), v.tree());
       assign(node.getVariable(), stored);
       return stored;
@@ -508,7 +530,8 @@ public final class RangeAnalyzer {
         Value old = env.get(((IdentifierTree) node.getVariable()).getName().toString());
         if (old != null) {
           v = new Value(old.kind() == Kind.INTEGRAL && v.kind() != Kind.INTEGRAL ? Fact.TOP : v.fact(),
-              old.kind(), old.type() != null ? old.type() : v.type(), v.origin(), v.operands(), v.opTree(), v.tree());
+              old.kind(), old.api(), old.type() != null ? old.type() : v.type(), v.origin(), v.operands(), v.opTree(),
+              v.tree());
         }
       } else {
         scan(node.getVariable(), null);
@@ -530,7 +553,7 @@ public final class RangeAnalyzer {
       Value v = invocation(node);
       if (v.origin() == null) {
         env.forgetNarrowed(Narrowing::isField); // the callee may assign fields
-      } else if (v.isOp("abs")) {
+      } else if (v.isOp(OpCatalog.ABS)) {
         String key = Narrowing.keyOf(node, env::has);
         Value narrowed = key == null ? null : env.get(key);
         return narrowed == null ? v : v.withFact(new Fact(v.fact().range().meet(narrowed.fact().range()),
@@ -549,7 +572,7 @@ public final class RangeAnalyzer {
         if (staticApi != null) {
           List<Value> operands = evalAll(args);
           ApiMethod m = staticApi.staticMethod(name, args.size());
-          return m != null ? apply(m, operands, node, m.returns()) : Value.unknown(node);
+          return m != null ? apply(staticApi, m, operands, node) : Value.unknown(node);
         }
         TypeElement staticType = staticType(receiver);
         if (staticType != null) {
@@ -568,7 +591,7 @@ public final class RangeAnalyzer {
           List<Value> operands = new ArrayList<>();
           operands.add(recv);
           operands.addAll(argValues);
-          return apply(m, operands, node, m.returns());
+          return apply(api, m, operands, node);
         }
         if (recv.type() instanceof DeclaredType d && d.asElement() instanceof TypeElement te) {
           return call(te, name, argValues, node);
@@ -578,10 +601,12 @@ public final class RangeAnalyzer {
       String name = select.toString();
       List<Value> argValues = evalAll(args);
       Value own = call(owner, name, argValues, node);
-      if (own.type() == null && !hasMethod(owner, name) && mathImportedStatically) {
-        ApiMethod m = ApiTable.MATH.staticMethod(name, args.size());
-        if (m != null) {
-          return apply(m, argValues, node, m.returns());
+      if (own.type() == null && !hasMethod(owner, name)) {
+        for (ApiTable api : staticImports) {
+          ApiMethod m = api.staticMethod(name, args.size());
+          if (m != null) {
+            return apply(api, m, argValues, node);
+          }
         }
       }
       return own;
@@ -589,18 +614,25 @@ public final class RangeAnalyzer {
 
     // ---- the core: one API op -----------------------------------------------------------
 
-    private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind) {
+    /** A call of {@code api}'s method {@code m}: its result is the library's tensor or a scalar. */
+    private Value apply(ApiTable api, ApiMethod m, List<Value> operands, ExpressionTree node) {
+      return m.returns() == Returns.TENSOR
+          ? apply(m, operands, node, Kind.TENSOR, api)
+          : apply(m, operands, node, Kind.FLOAT, Apis.scalars());
+    }
+
+    private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind, ApiTable api) {
       List<Fact> facts = new ArrayList<>(operands.size());
       for (Value v : operands) {
         facts.add(v.fact());
       }
       Transfer.Step step = Transfer.apply(m, facts);
-      Value result = new Value(step.result(), kind, null, m, List.copyOf(operands), node, node);
+      Value result = new Value(step.result(), kind, api, null, m, List.copyOf(operands), node, node);
       return step.check() == null ? result : report(result, step.check());
     }
 
     private Value arithmetic(Tree.Kind op, Value l, Value r, ExpressionTree node) {
-      ApiMethod m = ApiTable.operator(op);
+      ApiMethod m = Operators.of(op);
       if (m == null) {
         return Value.unknown(node);
       }
@@ -610,12 +642,12 @@ public final class RangeAnalyzer {
         // Integer division throws instead of producing inf/NaN, and truncates toward 0.
         Transfer.Step step = Transfer.apply(m, List.of(l.fact(), r.fact()));
         Range truncated = step.result().range().join(Range.point(0));
-        return Value.plain(Fact.of(truncated), kind, null, node);
+        return Value.number(Fact.of(truncated), kind, null, node);
       }
       if (m.role() == Role.MUL && Equivalence.same(l, r)) {
-        m = ApiTable.SQUARE_OPERATOR; // x * x >= 0, which a product of two unknowns is not
+        m = Operators.SQUARE; // x * x >= 0, which a product of two unknowns is not
       }
-      return apply(m, List.of(l, r), node, kind);
+      return apply(m, List.of(l, r), node, kind, Apis.scalars()); // Java's operators act on Java's numbers
     }
 
     /** Records the finding for op; returns the value that flows on (the stable op's, for a composition). */
@@ -646,7 +678,7 @@ public final class RangeAnalyzer {
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
             Messages.stability(match.composition(), check, mode),
-            new Fix(op.opTree(), match.composition().guardMethod(), match.argTrees()));
+            new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), match.argTrees()));
         flows = stable(match, op);
       } else {
         List<ExpressionTree> args = new ArrayList<>();
@@ -663,7 +695,8 @@ public final class RangeAnalyzer {
         Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
         String message = Messages.range(op.origin(), check, operand, mode);
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
-            split == null ? message : Messages.splitComposition(message, split), new Fix(target, check.guardMethod(), args));
+            split == null ? message : Messages.splitComposition(message, split),
+            new Fix(target, op.api().guardClass(), check.guardMethod(), args));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {
@@ -679,7 +712,8 @@ public final class RangeAnalyzer {
       List<Fact> facts = new ArrayList<>();
       match.args().forEach(a -> facts.add(a.fact()));
       ApiMethod m = match.composition().result();
-      return new Value(Transfer.apply(m, facts).result(), op.kind(), op.type(), m, match.args(), op.opTree(), op.tree());
+      return new Value(Transfer.apply(m, facts).result(), op.kind(), op.api(), op.type(), m, match.args(), op.opTree(),
+          op.tree());
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -710,7 +744,7 @@ public final class RangeAnalyzer {
       String key = Narrowing.fieldKey(field);
       env.forgetNarrowed(root -> root.equals(key)); // also when another object's field may be this one's
       VariableElement f = fieldElement(field);
-      if (f != null && Kinds.of(f.asType()) == v.kind() && key.equals(Narrowing.keyOf(variable, env::has))) {
+      if (f != null && kinds.of(f.asType()) == v.kind() && key.equals(Narrowing.keyOf(variable, env::has))) {
         env.put(key, v); // read back until a call may change it
       }
     }
@@ -718,21 +752,14 @@ public final class RangeAnalyzer {
     private ApiTable staticReceiver(ExpressionTree receiver) {
       if (receiver instanceof IdentifierTree id) {
         String name = id.getName().toString();
-        return env.has(name) || fieldElement(name) != null ? null : ApiTable.forType(name);
+        return env.has(name) || fieldElement(name) != null ? null : apis.forStaticType(name);
       }
-      return receiver instanceof MemberSelectTree ? ApiTable.forType(receiver.toString()) : null;
+      return receiver instanceof MemberSelectTree ? apis.forStaticType(receiver.toString()) : null;
     }
 
+    /** The library of a tensor receiver; a receiver of any other or unknown type is not a tensor. */
     private ApiTable apiOf(Value recv) {
-      if (recv.kind() == Kind.FLOAT || recv.kind() == Kind.INTEGRAL) {
-        return null;
-      }
-      if (recv.kind() != Kind.OTHER) {
-        return ApiTable.forKind(recv.kind());
-      }
-      // A receiver of unknown type (a call on an unresolved type, a local declared with a
-      // type the analysis cannot see): its methods are matched against the tensor table.
-      return recv.type() == null ? ApiTable.TENSOR : null;
+      return recv.kind() == Kind.TENSOR ? recv.api() : null;
     }
 
     /** A call to a method of {@code type} that is not in an API table: its range annotations and return type. */
@@ -744,7 +771,7 @@ public final class RangeAnalyzer {
           ExecutableElement m = (ExecutableElement) e;
           if (m.getParameters().size() == args.size() || m.isVarArgs()) {
             Fact f = RangeAnnotations.of(m);
-            Kind kind = Kinds.of(m.getReturnType());
+            Kind kind = kinds.of(m.getReturnType());
             Fact summary = kind == Kind.FLOAT || kind == Kind.INTEGRAL ? context.summaries().returnOf(m) : null;
             if (summary != null) {
               f = new Fact(f.range().meet(summary.range()), f.nonZero() || summary.nonZero());
@@ -757,7 +784,7 @@ public final class RangeAnalyzer {
       if (fact == null) {
         return Value.unknown(node);
       }
-      return Value.plain(fact, Kinds.of(returns), returns, node);
+      return kinds.value(fact, returns, node);
     }
 
     private boolean hasMethod(TypeElement type, String name) {
@@ -787,7 +814,7 @@ public final class RangeAnalyzer {
         Fact invariant = context.fields().of(f);
         fact = invariant != null ? invariant : Fact.TOP;
       }
-      return Value.plain(fact, Kinds.of(f.asType()), f.asType(), node);
+      return kinds.value(fact, f.asType(), node);
     }
 
     /** The type a call's or field read's qualifier names ({@code Gamma} in {@code Gamma.gamma(x)}), or null. */

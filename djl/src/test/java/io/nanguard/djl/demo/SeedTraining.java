@@ -63,6 +63,11 @@ public final class SeedTraining implements AutoCloseable {
     return model.getBlock().getParameters().get(Codes.NAME).getArray();
   }
 
+  /** The model's block. */
+  public ai.djl.nn.Block block() {
+    return model.getBlock();
+  }
+
   /** The loss of the current codes. */
   public float loss() {
     return loss.evaluate(new NDList(), new NDList(codes())).getFloat();

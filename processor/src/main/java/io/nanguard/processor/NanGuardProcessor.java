@@ -8,6 +8,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.processor.analysis.Finding;
+import io.nanguard.processor.analysis.Apis;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.analysis.MethodAnalysis;
 import io.nanguard.processor.analysis.RangeAnalyzer;
@@ -74,6 +75,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
     trees = Environments.trees(env);
     diagnostics = new Diagnostics(env.getMessager(), trees);
     options.problems().forEach(diagnostics::warning);
+    Apis.installed().problems().forEach(diagnostics::warning);
     if (writer == null && trees != null) {
       writer = new GeneratorWriter(env, trees);
     }

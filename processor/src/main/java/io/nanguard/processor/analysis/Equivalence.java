@@ -3,6 +3,7 @@ package io.nanguard.processor.analysis;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import io.nanguard.ops.api.Role;
 
 /**
  * Whether two values are the same expression: produced by the same op (also through a local),

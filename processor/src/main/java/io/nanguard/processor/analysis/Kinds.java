@@ -1,8 +1,10 @@
 package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
+import io.nanguard.ops.api.ApiTable;
 import java.util.Map;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
@@ -13,7 +15,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Maps Java types, as element types or as the unattributed type trees of local variables (the
- * processor reads bodies before javac attributes them), to {@link Kind}s.
+ * processor reads bodies before javac attributes them), to {@link Kind}s and to the library
+ * ({@link Apis}) whose table describes their values.
  */
 final class Kinds {
 
@@ -25,15 +28,42 @@ final class Kinds {
   private final Types types;
   private final MemberIndex members;
   private final ModuleElement module;
+  private final Apis apis;
 
   /** Kinds of types as seen from {@code module} (null on a compiler without modules). */
-  Kinds(Types types, MemberIndex members, ModuleElement module) {
+  Kinds(Types types, MemberIndex members, ModuleElement module, Apis apis) {
     this.types = types;
     this.members = members;
     this.module = module;
+    this.apis = apis;
   }
 
-  static Kind of(TypeMirror t) {
+  /** A value of type {@code t} about which {@code fact} is known. */
+  Value value(Fact fact, TypeMirror t, ExpressionTree tree) {
+    Kind kind = of(t);
+    return Value.plain(fact, kind, apiOf(t, kind), t, tree);
+  }
+
+  /** The library of a value of type t (of kind {@code kind}), or null. */
+  ApiTable apiOf(TypeMirror t, Kind kind) {
+    if (kind == Kind.FLOAT || kind == Kind.INTEGRAL) {
+      return Apis.scalars();
+    }
+    if (t instanceof DeclaredType d) {
+      return apis.forInstanceType(((TypeElement) d.asElement()).getQualifiedName().toString());
+    }
+    return null;
+  }
+
+  /** The library of a local's declared type tree (resolved to {@code resolved} when it could be). */
+  ApiTable apiOf(Tree typeTree, TypeMirror resolved, Kind kind) {
+    if (resolved != null || kind != Kind.TENSOR) {
+      return apiOf(resolved, kind);
+    }
+    return apis.forInstanceType(typeTree.toString());
+  }
+
+  Kind of(TypeMirror t) {
     if (t == null) {
       return Kind.OTHER;
     }
@@ -45,9 +75,8 @@ final class Kinds {
     }
     if (t instanceof DeclaredType d) {
       String qualified = ((TypeElement) d.asElement()).getQualifiedName().toString();
-      ApiTable api = ApiTable.forType(qualified);
-      if (api != null && api.instanceKind() != null) {
-        return api.instanceKind();
+      if (apis.forInstanceType(qualified) != null) {
+        return Kind.TENSOR;
       }
       if (qualified.startsWith("java.lang.")) {
         return BOXES.getOrDefault(qualified.substring("java.lang.".length()), Kind.OTHER);
@@ -85,7 +114,6 @@ final class Kinds {
     if (resolved != null) {
       return of(resolved);
     }
-    ApiTable api = typeTree == null ? null : ApiTable.forType(typeTree.toString());
-    return api != null && api.instanceKind() != null ? api.instanceKind() : Kind.OTHER;
+    return typeTree != null && apis.forInstanceType(typeTree.toString()) != null ? Kind.TENSOR : Kind.OTHER;
   }
 }

@@ -1,6 +1,7 @@
 package io.nanguard.processor.analysis;
 
 import io.nanguard.ops.Failure;
+import io.nanguard.ops.api.ApiMethod;
 
 /** The text of the diagnostics, after the {@code [nanguard:KIND]} prefix the processor adds. */
 final class Messages {

@@ -37,6 +37,10 @@ import com.sun.source.tree.CaseTree;
 import com.sun.source.util.TreeScanner;
 import io.nanguard.ops.Hazard;
 import io.nanguard.ops.Range;
+import io.nanguard.ops.api.ApiMethod;
+import io.nanguard.ops.api.ApiTable;
+import io.nanguard.ops.api.Returns;
+import io.nanguard.ops.api.Role;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -61,8 +65,9 @@ import javax.lang.model.util.Types;
  * <p>Each expression gets a {@link Value}: literals are points, parameters are TOP unless a
  * range annotation says more, locals follow their assignments, if/else joins both branches
  * (narrowed by simple comparisons with constants), loops are iterated with widening, calls to
- * methods with range annotations or {@code @Distance} use those facts, and API calls are
- * looked up in the {@link ApiTable}s and evaluated by {@link Transfer}. Anything else is TOP.
+ * methods with range annotations or {@code @Distance} use those facts, and calls on a value of a
+ * library's tensor type (or on a class of its static functions) are looked up in that library's
+ * {@link ApiTable} ({@link Apis}) and evaluated by {@link Transfer}. Anything else is TOP.
  * Each op whose {@link Check} fails becomes a {@link Finding}, or a stability finding when it
  * completes one of the {@link Compositions}.
  */
@@ -71,17 +76,19 @@ public final class RangeAnalyzer {
   private static final int MAX_LOOP_ROUNDS = 12;
   private static final String SUPPRESS = "SuppressWarnings";
 
+  private final Apis apis;
   private final Kinds kinds;
   private final TypeElement owner;
-  private final boolean mathImportedStatically;
+  private final List<ApiTable> staticImports;
   private final MemberIndex members;
 
   /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
   public RangeAnalyzer(Elements elements, Types types, MemberIndex members, TypeElement owner, CompilationUnitTree unit) {
     this.members = members;
-    this.kinds = new Kinds(types, members, elements.getModuleOf(owner));
+    this.apis = Apis.installed();
+    this.kinds = new Kinds(types, members, elements.getModuleOf(owner), apis);
     this.owner = owner;
-    this.mathImportedStatically = importsMathStatically(unit);
+    this.staticImports = staticallyImported(unit, apis);
   }
 
   /** Analyses the body of {@code method} (declared by {@code tree}). */
@@ -89,7 +96,7 @@ public final class RangeAnalyzer {
     Walker w = new Walker();
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
-      w.env.put(p.getSimpleName().toString(), Value.plain(RangeAnnotations.of(p), Kinds.of(t), t, null));
+      w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
     }
     if (tree.getBody() != null) {
       w.scan(tree.getBody(), null);
@@ -97,13 +104,16 @@ public final class RangeAnalyzer {
     return new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns);
   }
 
-  private static boolean importsMathStatically(CompilationUnitTree unit) {
+  /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
+  private static List<ApiTable> staticallyImported(CompilationUnitTree unit, Apis apis) {
+    List<ApiTable> out = new ArrayList<>();
     for (ImportTree i : unit.getImports()) {
-      if (i.isStatic() && ApiTable.MATH.names(qualifierOf(i.getQualifiedIdentifier().toString()))) {
-        return true;
+      ApiTable t = i.isStatic() ? apis.forStaticType(qualifierOf(i.getQualifiedIdentifier().toString())) : null;
+      if (t != null && !out.contains(t)) {
+        out.add(t);
       }
     }
-    return false;
+    return out;
   }
 
   private static String qualifierOf(String name) {
@@ -135,10 +145,12 @@ public final class RangeAnalyzer {
       try {
         TypeMirror declared = kinds.typeOf(node.getType());
         Value init = node.getInitializer() == null ? null : eval(node.getInitializer());
-        Kind kind = node.getType() == null && init != null ? init.kind() : kinds.kindOf(node.getType(), declared);
+        boolean inferred = node.getType() == null && init != null;
+        Kind kind = inferred ? init.kind() : kinds.kindOf(node.getType(), declared);
+        ApiTable api = inferred ? init.api() : kinds.apiOf(node.getType(), declared, kind);
         Value v = init == null
-            ? Value.plain(Fact.TOP, kind, declared, null)
-            : new Value(init.fact(), kind, declared != null ? declared : init.type(), init.origin(),
+            ? Value.plain(Fact.TOP, kind, api, declared, null)
+            : new Value(init.fact(), kind, api, declared != null ? declared : init.type(), init.origin(),
                 init.operands(), init.opTree(), init.tree());
         env.put(node.getName().toString(), v);
         return null;
@@ -211,9 +223,13 @@ public final class RangeAnalyzer {
       Value iterable = eval(node.getExpression());
       VariableTree var = node.getVariable();
       TypeMirror declared = kinds.typeOf(var.getType());
-      Kind kind = var.getType() == null && iterable.type() instanceof ArrayType a
-          ? Kinds.of(a.getComponentType()) : kinds.kindOf(var.getType(), declared);
-      env.put(var.getName().toString(), Value.plain(Fact.TOP, kind, declared, null));
+      if (var.getType() == null && iterable.type() instanceof ArrayType a) {
+        env.put(var.getName().toString(), kinds.value(Fact.TOP, a.getComponentType(), null));
+      } else {
+        Kind kind = kinds.kindOf(var.getType(), declared);
+        env.put(var.getName().toString(),
+            Value.plain(Fact.TOP, kind, kinds.apiOf(var.getType(), declared, kind), declared, null));
+      }
       loop(null, List.of(node.getStatement()), List.of());
       return null;
     }
@@ -294,7 +310,10 @@ public final class RangeAnalyzer {
       Env outer = env;
       env = outer.copy();
       for (VariableTree param : node.getParameters()) {
-        env.put(param.getName().toString(), Value.plain(Fact.TOP, kinds.kindOf(param.getType(), kinds.typeOf(param.getType())), null, null));
+        TypeMirror declared = kinds.typeOf(param.getType());
+        Kind kind = kinds.kindOf(param.getType(), declared);
+        env.put(param.getName().toString(),
+            Value.plain(Fact.TOP, kind, kinds.apiOf(param.getType(), declared, kind), null, null));
       }
       scan(node.getBody(), null);
       env = outer;
@@ -308,7 +327,7 @@ public final class RangeAnalyzer {
       Object v = node.getValue();
       if (v instanceof Number n) {
         Kind kind = v instanceof Double || v instanceof Float ? Kind.FLOAT : Kind.INTEGRAL;
-        return Value.plain(Fact.of(Range.point(n.doubleValue())), kind, null, node);
+        return Value.number(Fact.of(Range.point(n.doubleValue())), kind, null, node);
       }
       return Value.unknown(node);
     }
@@ -346,7 +365,9 @@ public final class RangeAnalyzer {
       Value v = eval(node.getExpression());
       TypeMirror t = kinds.typeOf(node.getType());
       Kind kind = kinds.kindOf(node.getType(), t);
-      return new Value(v.fact(), kind == Kind.OTHER ? v.kind() : kind, t, v.origin(), v.operands(), v.opTree(), node);
+      boolean keeps = kind == Kind.OTHER;
+      return new Value(v.fact(), keeps ? v.kind() : kind, keeps ? v.api() : kinds.apiOf(node.getType(), t, kind), t,
+          v.origin(), v.operands(), v.opTree(), node);
     }
 
     @Override
@@ -354,7 +375,7 @@ public final class RangeAnalyzer {
       Value array = eval(node.getExpression());
       eval(node.getIndex());
       if (array.type() instanceof ArrayType a) {
-        return Value.plain(Fact.TOP, Kinds.of(a.getComponentType()), a.getComponentType(), node);
+        return kinds.value(Fact.TOP, a.getComponentType(), node);
       }
       return Value.unknown(node);
     }
@@ -370,7 +391,7 @@ public final class RangeAnalyzer {
       Value f = eval(node.getFalseExpression());
       env = afterTrue.merge(env, false);
       Value j = t.join(f, false);
-      return Value.plain(j.fact(), j.kind(), j.type(), node);
+      return Value.plain(j.fact(), j.kind(), j.api(), j.type(), node);
     }
 
     @Override
@@ -378,14 +399,14 @@ public final class RangeAnalyzer {
       Value x = eval(node.getExpression());
       switch (node.getKind()) {
         case UNARY_MINUS:
-          return apply(ApiTable.operator(Tree.Kind.UNARY_MINUS), List.of(x), node, x.kind());
+          return apply(Operators.of(Tree.Kind.UNARY_MINUS), List.of(x), node, x.kind(), Apis.scalars());
         case UNARY_PLUS:
           return x.at(node);
         case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
           boolean up = node.getKind() == Tree.Kind.PREFIX_INCREMENT || node.getKind() == Tree.Kind.POSTFIX_INCREMENT;
           Range next = x.fact().range().add(Range.point(up ? 1 : -1));
-          assign(node.getExpression(), Value.plain(Fact.of(next), x.kind(), x.type(), node));
-          return Value.plain(Fact.of(x.fact().range().join(next)), x.kind(), x.type(), node);
+          assign(node.getExpression(), Value.plain(Fact.of(next), x.kind(), x.api(), x.type(), node));
+          return Value.plain(Fact.of(x.fact().range().join(next)), x.kind(), x.api(), x.type(), node);
         }
         default:
           return Value.unknown(node);
@@ -410,9 +431,9 @@ public final class RangeAnalyzer {
         case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
         default -> null;
       };
-      Value v = op == null ? Value.plain(Fact.TOP, l.kind(), l.type(), node) : arithmetic(op, l, r, node);
+      Value v = op == null ? Value.plain(Fact.TOP, l.kind(), l.api(), l.type(), node) : arithmetic(op, l, r, node);
       // The variable keeps its declared kind (x += 0.5 on an int truncates).
-      Value stored = new Value(l.kind() == Kind.INTEGRAL ? Fact.TOP : v.fact(), l.kind(), l.type(),
+      Value stored = new Value(l.kind() == Kind.INTEGRAL ? Fact.TOP : v.fact(), l.kind(), l.api(), l.type(),
           v.origin(), v.operands(), v.opTree(), v.tree());
       assign(node.getVariable(), stored);
       return stored;
@@ -425,7 +446,8 @@ public final class RangeAnalyzer {
         Value old = env.get(((IdentifierTree) node.getVariable()).getName().toString());
         if (old != null) {
           v = new Value(old.kind() == Kind.INTEGRAL && v.kind() != Kind.INTEGRAL ? Fact.TOP : v.fact(),
-              old.kind(), old.type() != null ? old.type() : v.type(), v.origin(), v.operands(), v.opTree(), v.tree());
+              old.kind(), old.api(), old.type() != null ? old.type() : v.type(), v.origin(), v.operands(), v.opTree(),
+              v.tree());
         }
       } else {
         scan(node.getVariable(), null);
@@ -452,7 +474,7 @@ public final class RangeAnalyzer {
         if (staticApi != null) {
           List<Value> operands = evalAll(args);
           ApiMethod m = staticApi.staticMethod(name, args.size());
-          return m != null ? apply(m, operands, node, m.returns()) : Value.unknown(node);
+          return m != null ? apply(staticApi, m, operands, node) : Value.unknown(node);
         }
         boolean self = receiver instanceof IdentifierTree id
             && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
@@ -467,7 +489,7 @@ public final class RangeAnalyzer {
           List<Value> operands = new ArrayList<>();
           operands.add(recv);
           operands.addAll(argValues);
-          return apply(m, operands, node, m.returns());
+          return apply(api, m, operands, node);
         }
         if (recv.type() instanceof DeclaredType d && d.asElement() instanceof TypeElement te) {
           return call(te, name, argValues, node);
@@ -477,10 +499,12 @@ public final class RangeAnalyzer {
       String name = select.toString();
       List<Value> argValues = evalAll(args);
       Value own = call(owner, name, argValues, node);
-      if (own.type() == null && !hasMethod(owner, name) && mathImportedStatically) {
-        ApiMethod m = ApiTable.MATH.staticMethod(name, args.size());
-        if (m != null) {
-          return apply(m, argValues, node, m.returns());
+      if (own.type() == null && !hasMethod(owner, name)) {
+        for (ApiTable api : staticImports) {
+          ApiMethod m = api.staticMethod(name, args.size());
+          if (m != null) {
+            return apply(api, m, argValues, node);
+          }
         }
       }
       return own;
@@ -488,18 +512,25 @@ public final class RangeAnalyzer {
 
     // ---- the core: one API op -----------------------------------------------------------
 
-    private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind) {
+    /** A call of {@code api}'s method {@code m}: its result is the library's tensor or a scalar. */
+    private Value apply(ApiTable api, ApiMethod m, List<Value> operands, ExpressionTree node) {
+      return m.returns() == Returns.TENSOR
+          ? apply(m, operands, node, Kind.TENSOR, api)
+          : apply(m, operands, node, Kind.FLOAT, Apis.scalars());
+    }
+
+    private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind, ApiTable api) {
       List<Fact> facts = new ArrayList<>(operands.size());
       for (Value v : operands) {
         facts.add(v.fact());
       }
       Transfer.Step step = Transfer.apply(m, facts);
-      Value result = new Value(step.result(), kind, null, m, List.copyOf(operands), node, node);
+      Value result = new Value(step.result(), kind, api, null, m, List.copyOf(operands), node, node);
       return step.check() == null ? result : report(result, step.check());
     }
 
     private Value arithmetic(Tree.Kind op, Value l, Value r, ExpressionTree node) {
-      ApiMethod m = ApiTable.operator(op);
+      ApiMethod m = Operators.of(op);
       if (m == null) {
         return Value.unknown(node);
       }
@@ -509,12 +540,12 @@ public final class RangeAnalyzer {
         // Integer division throws instead of producing inf/NaN, and truncates toward 0.
         Transfer.Step step = Transfer.apply(m, List.of(l.fact(), r.fact()));
         Range truncated = step.result().range().join(Range.point(0));
-        return Value.plain(Fact.of(truncated), kind, null, node);
+        return Value.number(Fact.of(truncated), kind, null, node);
       }
       if (m.role() == Role.MUL && Equivalence.same(l, r)) {
-        m = ApiTable.SQUARE_OPERATOR; // x * x >= 0, which a product of two unknowns is not
+        m = Operators.SQUARE; // x * x >= 0, which a product of two unknowns is not
       }
-      return apply(m, List.of(l, r), node, kind);
+      return apply(m, List.of(l, r), node, kind, Apis.scalars()); // Java's operators act on Java's numbers
     }
 
     /** Records the finding for op; returns the value that flows on (the stable op's, for a composition). */
@@ -535,7 +566,7 @@ public final class RangeAnalyzer {
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
             Messages.stability(match.composition(), check),
-            new Fix(op.opTree(), match.composition().guardMethod(), match.argTrees()));
+            new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), match.argTrees()));
         flows = stable(match, op);
       } else {
         List<ExpressionTree> args = new ArrayList<>();
@@ -550,7 +581,7 @@ public final class RangeAnalyzer {
           }
         }
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
-            Messages.range(op.origin(), check), new Fix(target, check.guardMethod(), args));
+            Messages.range(op.origin(), check), new Fix(target, op.api().guardClass(), check.guardMethod(), args));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {
@@ -566,7 +597,8 @@ public final class RangeAnalyzer {
       List<Fact> facts = new ArrayList<>();
       match.args().forEach(a -> facts.add(a.fact()));
       ApiMethod m = match.composition().result();
-      return new Value(Transfer.apply(m, facts).result(), op.kind(), op.type(), m, match.args(), op.opTree(), op.tree());
+      return new Value(Transfer.apply(m, facts).result(), op.kind(), op.api(), op.type(), m, match.args(), op.opTree(),
+          op.tree());
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -588,21 +620,14 @@ public final class RangeAnalyzer {
     private ApiTable staticReceiver(ExpressionTree receiver) {
       if (receiver instanceof IdentifierTree id) {
         String name = id.getName().toString();
-        return env.has(name) || fieldElement(name) != null ? null : ApiTable.forType(name);
+        return env.has(name) || fieldElement(name) != null ? null : apis.forStaticType(name);
       }
-      return receiver instanceof MemberSelectTree ? ApiTable.forType(receiver.toString()) : null;
+      return receiver instanceof MemberSelectTree ? apis.forStaticType(receiver.toString()) : null;
     }
 
+    /** The library of a tensor receiver; a receiver of any other or unknown type is not a tensor. */
     private ApiTable apiOf(Value recv) {
-      if (recv.kind() == Kind.FLOAT || recv.kind() == Kind.INTEGRAL) {
-        return null;
-      }
-      if (recv.kind() != Kind.OTHER) {
-        return ApiTable.forKind(recv.kind());
-      }
-      // A receiver of unknown type (a call on an unresolved type, a local declared with a
-      // type the analysis cannot see): its methods are matched against the tensor table.
-      return recv.type() == null ? ApiTable.TENSOR : null;
+      return recv.kind() == Kind.TENSOR ? recv.api() : null;
     }
 
     /** A call to a method of {@code type} that is not in an API table: its range annotations and return type. */
@@ -622,7 +647,7 @@ public final class RangeAnalyzer {
       if (fact == null) {
         return Value.unknown(node);
       }
-      return Value.plain(fact, Kinds.of(returns), returns, node);
+      return kinds.value(fact, returns, node);
     }
 
     private boolean hasMethod(TypeElement type, String name) {
@@ -645,7 +670,7 @@ public final class RangeAnalyzer {
       }
       Object constant = f.getConstantValue();
       Fact fact = constant instanceof Number n ? Fact.of(Range.point(n.doubleValue())) : Fact.TOP;
-      return Value.plain(fact, Kinds.of(f.asType()), f.asType(), node);
+      return kinds.value(fact, f.asType(), node);
     }
 
     /** The state narrowed by knowing that {@code condition} evaluated to {@code truth}. */

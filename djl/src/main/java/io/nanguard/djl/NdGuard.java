@@ -11,6 +11,8 @@ import io.nanguard.check.Finiteness;
 import io.nanguard.check.Site;
 import io.nanguard.guard.Guard;
 import io.nanguard.guard.GuardStats;
+import io.nanguard.ops.FloatFormat;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -24,7 +26,7 @@ import java.util.function.Function;
  * <p><b>Formats.</b> The eps actually used is chosen at run time from the array's
  * {@link NDArray#getDataType()}: never below the format's smallest normal number (1e-8 would
  * flush to 0 in float16), and for clamps to {@code 1 - eps} never below the spacing just under 1
- * (in float32 {@code 1 - 1e-8 == 1}, so the clamp would do nothing). exp is clamped at the
+ * (machine epsilon: in float32 {@code 1 - 1e-8 == 1}, so the clamp would do nothing). exp is clamped at the
  * format's overflow point (88 in float32, 11 in float16).
  *
  * <p><b>Cost.</b> Every form is a fixed sequence of elementwise device ops ({@code clip}, add,
@@ -39,7 +41,7 @@ public final class NdGuard {
 
   /** {@code sqrt(max(x, 0) + eps)}. */
   public static NDArray sqrt(NDArray x, double eps, String site) {
-    double e = NdFormat.of(x.getDataType()).positive(checked(eps, site));
+    double e = NdFormats.positive(NdFormats.of(x.getDataType()), checked(eps, site));
     note(x, site, "sqrt", a -> a.lte(0), "sqrt(max(x, 0) + eps)", e);
     return x.clip(0, Double.POSITIVE_INFINITY).add(scalar(x, e)).sqrt();
   }
@@ -66,7 +68,7 @@ public final class NdGuard {
    * where u rounds to 1.
    */
   public static NDArray log1p(NDArray x, double eps, String site) {
-    double e = NdFormat.of(x.getDataType()).belowOne(checked(eps, site));
+    double e = NdFormats.belowOne(NdFormats.of(x.getDataType()), checked(eps, site));
     note(x, site, "log1p", a -> a.lte(e - 1), "log1p(max(x, eps - 1))", e);
     NDArray t = x.clip(e - 1, Double.POSITIVE_INFINITY);
     NDArray u = t.add(scalar(x, 1));
@@ -83,8 +85,7 @@ public final class NdGuard {
     if (q == Math.rint(q) && !Double.isInfinite(q)) {
       return q >= 0 ? count(x, site).pow(p) : divisor(x, eps, site).pow(p);
     }
-    NdFormat format = NdFormat.of(x.getDataType());
-    double e = q < 1 ? format.positive(eps) : 0;
+    double e = q < 1 ? NdFormats.positive(NdFormats.of(x.getDataType()), eps) : 0;
     note(x, site, "pow", a -> q < 1 ? a.lte(0) : a.lt(0), q < 1 ? "pow(max(x, 0) + eps, p)" : "pow(max(x, 0), p)", e);
     NDArray base = x.clip(0, Double.POSITIVE_INFINITY);
     return (e > 0 ? base.add(scalar(x, e)) : base).pow(p);
@@ -102,7 +103,7 @@ public final class NdGuard {
 
   /** {@code exp(min(x, floor(ln(max))))} of the array's format (88 in float32); eps is not used. */
   public static NDArray exp(NDArray x, double eps, String site) {
-    double limit = NdFormat.of(x.getDataType()).expClamp();
+    double limit = NdFormats.expClamp(NdFormats.of(x.getDataType()));
     note(x, site, "exp", a -> a.gt(limit), "exp(min(x, " + (long) limit + "))", 0);
     return x.clip(Double.NEGATIVE_INFINITY, limit).exp();
   }
@@ -113,7 +114,7 @@ public final class NdGuard {
    * Its gradient is 1 where b is kept and 0 where it was raised.
    */
   public static NDArray divisor(NDArray b, double eps, String site) {
-    double e = NdFormat.of(b.getDataType()).positive(checked(eps, site));
+    double e = NdFormats.positive(NdFormats.of(b.getDataType()), checked(eps, site));
     note(b, site, "div", a -> a.abs().lt(e), "a / (b with |b| raised to eps, sign kept)", e);
     NDArray sign = b.gte(0).toType(b.getDataType(), false).mul(scalar(b, 2)).sub(scalar(b, 1));
     return b.abs().clip(e, Double.POSITIVE_INFINITY).mul(sign);
@@ -121,7 +122,7 @@ public final class NdGuard {
 
   /** A scalar divisor made safe like {@link #divisor(NDArray, double, String)}; a Float stays a Float. */
   public static Number divisor(Number b, double eps, String site) {
-    double e = NdFormat.FLOAT32.positive(checked(eps, site));
+    double e = NdFormats.positive(FloatFormat.FLOAT32, checked(eps, site));
     double v = b.doubleValue();
     boolean raised = Math.abs(v) < e;
     GuardStats.record(site, raised ? 1 : 0);
@@ -169,13 +170,13 @@ public final class NdGuard {
   }
 
   private static NDArray clampedBelow(NDArray x, double eps, String site, String op) {
-    double e = NdFormat.of(x.getDataType()).positive(checked(eps, site));
+    double e = NdFormats.positive(NdFormats.of(x.getDataType()), checked(eps, site));
     note(x, site, op, a -> a.lt(e), op + "(max(x, eps))", e);
     return x.clip(e, Double.POSITIVE_INFINITY);
   }
 
   private static NDArray unitBall(NDArray x, double eps, String site, String op) {
-    double e = NdFormat.of(x.getDataType()).belowOne(checked(eps, site));
+    double e = NdFormats.belowOne(NdFormats.of(x.getDataType()), checked(eps, site));
     note(x, site, op, a -> a.abs().gt(1 - e), op + "(clip(x, -1 + eps, 1 - eps))", e);
     return x.clip(-1 + e, 1 - e);
   }
@@ -203,7 +204,7 @@ public final class NdGuard {
       if (n > 0) {
         double[] values = NdValues.doubles(mask.toType(DataType.FLOAT32, false));
         NdChecks.report(unsafe(site, op, values, NdValues.shape(x), form, eps,
-            NdFormat.of(x.getDataType()).name()));
+            NdFormats.of(x.getDataType()).name().toLowerCase(Locale.ROOT)));
       }
       scope.suppressNotUsedWarning();
     }

@@ -99,9 +99,18 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return new Range(-hi, hiOpen, -lo, loOpen);
   }
 
+  /**
+   * Sum bounds. An open end stays open only if the sum, as rounded, moves at the nearest values
+   * inside: (0, 1] + 2 is [2, 3], since 1e-300 + 2 rounds to 2.
+   */
   public Range add(Range o) {
-    return new Range(sum(lo, o.lo, Double.NEGATIVE_INFINITY), loOpen || o.loOpen,
-        sum(hi, o.hi, Double.POSITIVE_INFINITY), hiOpen || o.hiOpen);
+    double l = sum(lo, o.lo, Double.NEGATIVE_INFINITY);
+    double h = sum(hi, o.hi, Double.POSITIVE_INFINITY);
+    boolean lOpen = (loOpen || o.loOpen) && (Double.isInfinite(l)
+        || sum(loOpen ? Math.nextUp(lo) : lo, o.loOpen ? Math.nextUp(o.lo) : o.lo, l) > l);
+    boolean hOpen = (hiOpen || o.hiOpen) && (Double.isInfinite(h)
+        || sum(hiOpen ? Math.nextDown(hi) : hi, o.hiOpen ? Math.nextDown(o.hi) : o.hi, h) < h);
+    return new Range(l, lOpen, h, hOpen);
   }
 
   public Range sub(Range o) {

@@ -106,7 +106,7 @@ public final class RangeAnalyzer {
 
   /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
   MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
-    Walker w = new Walker(mode, writes, StableNames.of(tree));
+    Walker w = new Walker(mode, writes, tree);
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
       w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
@@ -119,12 +119,12 @@ public final class RangeAnalyzer {
 
   /** Runs an initialiser block of the class, telling {@code writes} each value stored in a field. */
   void analyzeBlock(BlockTree block, FieldWrites writes) {
-    new Walker(AnalysisMode.FACTS, writes, StableNames.NONE).scan(block, null);
+    new Walker(AnalysisMode.FACTS, writes, null).scan(block, null);
   }
 
   /** What is known of an expression evaluated with no local in scope (a field's initialiser). */
   Fact evaluate(ExpressionTree initializer) {
-    return new Walker(AnalysisMode.FACTS, null, StableNames.NONE).eval(initializer).fact();
+    return new Walker(AnalysisMode.FACTS, null, null).eval(initializer).fact();
   }
 
   /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
@@ -154,12 +154,14 @@ public final class RangeAnalyzer {
     private final AnalysisMode mode;
     private final FieldWrites writes;
     private final StableNames stableNames;
+    private final MaxSubtraction maxSubtraction;
     private int lambdaDepth;
 
-    Walker(AnalysisMode mode, FieldWrites writes, StableNames stableNames) {
+    Walker(AnalysisMode mode, FieldWrites writes, MethodTree method) {
       this.mode = mode;
       this.writes = writes;
-      this.stableNames = stableNames;
+      this.stableNames = method == null ? StableNames.NONE : StableNames.of(method);
+      this.maxSubtraction = new MaxSubtraction(method);
     }
 
     Value eval(ExpressionTree t) {
@@ -493,6 +495,9 @@ public final class RangeAnalyzer {
       Value l = eval(node.getLeftOperand());
       Value r = eval(node.getRightOperand());
       Value result = arithmetic(node.getKind(), l, r, node);
+      if (node.getKind() == Tree.Kind.MINUS && result.kind() == Kind.FLOAT && maxSubtraction.subtractsRunningMax(node)) {
+        result = result.withFact(result.fact().meet(MaxSubtraction.AT_MOST_ZERO));
+      }
       if ((node.getKind() == Tree.Kind.REMAINDER || node.getKind() == Tree.Kind.DIVIDE)
           && l.kind() == Kind.INTEGRAL && r.kind() == Kind.INTEGRAL) {
         // An int division or remainder by 0 throws: whatever runs after it knows the divisor is not 0.
@@ -627,7 +632,11 @@ public final class RangeAnalyzer {
         facts.add(v.fact());
       }
       Transfer.Step step = Transfer.apply(m, facts);
-      Value result = new Value(step.result(), kind, api, null, m, List.copyOf(operands), node, node);
+      Fact fact = step.result();
+      if (m.role() == Role.SUB && kind == Kind.TENSOR && MaxSubtraction.subtractsOwnMax(operands)) {
+        fact = fact.meet(MaxSubtraction.AT_MOST_ZERO);
+      }
+      Value result = new Value(fact, kind, api, null, m, List.copyOf(operands), node, node);
       return step.check() == null ? result : report(result, step.check());
     }
 

@@ -274,7 +274,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
 
   private RangeAnalyzer analyzer(ExecutableElement m, CompilationUnitTree unit) {
     return new RangeAnalyzer(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), members,
-        (TypeElement) m.getEnclosingElement(), unit);
+        (TypeElement) m.getEnclosingElement(), unit, options.format());
   }
 
   private void report(ExecutableElement m, CompilationUnitTree unit, MethodAnalysis analysis, Diagnostic.Kind kind) {

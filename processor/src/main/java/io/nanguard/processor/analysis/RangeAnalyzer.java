@@ -35,6 +35,7 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.util.TreeScanner;
+import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Hazard;
 import io.nanguard.ops.Range;
 import io.nanguard.ops.api.ApiMethod;
@@ -81,10 +82,22 @@ public final class RangeAnalyzer {
   private final TypeElement owner;
   private final List<ApiTable> staticImports;
   private final MemberIndex members;
+  private final FloatFormat optionFormat;
 
   /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
   public RangeAnalyzer(Elements elements, Types types, MemberIndex members, TypeElement owner, CompilationUnitTree unit) {
+    this(elements, types, members, owner, unit, null);
+  }
+
+  /**
+   * Creates an analyzer for methods of {@code owner}, declared in {@code unit}, where provider
+   * libraries compute in {@code optionFormat} unless a {@code @Precision} says otherwise (null:
+   * each library's own format).
+   */
+  public RangeAnalyzer(Elements elements, Types types, MemberIndex members, TypeElement owner, CompilationUnitTree unit,
+      FloatFormat optionFormat) {
     this.members = members;
+    this.optionFormat = optionFormat;
     this.apis = Apis.installed();
     this.kinds = new Kinds(types, members, elements.getModuleOf(owner), apis);
     this.owner = owner;
@@ -93,7 +106,7 @@ public final class RangeAnalyzer {
 
   /** Analyses the body of {@code method} (declared by {@code tree}). */
   public MethodAnalysis analyze(ExecutableElement method, MethodTree tree) {
-    Walker w = new Walker();
+    Walker w = new Walker(Precisions.declared(method, optionFormat));
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
       w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
@@ -128,6 +141,12 @@ public final class RangeAnalyzer {
     final Map<Tree, Set<String>> suppressions = new IdentityHashMap<>();
     final List<Value> returns = new ArrayList<>();
     private final List<Set<String>> suppressionStack = new ArrayList<>();
+    /** The format declared for provider libraries in this method, or null for each library's own. */
+    private final FloatFormat declaredFormat;
+
+    Walker(FloatFormat declaredFormat) {
+      this.declaredFormat = declaredFormat;
+    }
 
     Value eval(ExpressionTree t) {
       Value v = scan(t, null);
@@ -520,11 +539,14 @@ public final class RangeAnalyzer {
     }
 
     private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind, ApiTable api) {
+      FloatFormat format = Precisions.of(api, declaredFormat);
       List<Fact> facts = new ArrayList<>(operands.size());
       for (Value v : operands) {
-        facts.add(v.fact());
+        // A Java number handed to a library is rounded to the library's format first: in float32
+        // the constant 1 - 1e-9 is 1, and an eps of 1e-50 is 0.
+        facts.add(v.kind() == Kind.TENSOR ? v.fact() : Precisions.rounded(v.fact(), format));
       }
-      Transfer.Step step = Transfer.apply(m, facts);
+      Transfer.Step step = Transfer.apply(m, facts, format);
       Value result = new Value(step.result(), kind, api, null, m, List.copyOf(operands), node, node);
       return step.check() == null ? result : report(result, step.check());
     }

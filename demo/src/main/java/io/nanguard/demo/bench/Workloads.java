@@ -12,9 +12,9 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * The three reference workloads of {@code /work/shared/peers/torch_workloads.py}, written op for
- * op as the PyTorch script writes them, so a benchmark of {@link Workload#step()} compares like
- * with like. Engine, checker and guarded benchmarks all drive these same objects.
+ * The three reference workloads of the repository's {@code bench/torch_workloads.py}, written op
+ * for op as the PyTorch script writes them, so a benchmark of {@link Workload#step()} compares
+ * like with like. Engine, checker and guarded benchmarks all drive these same objects.
  */
 public final class Workloads {
 

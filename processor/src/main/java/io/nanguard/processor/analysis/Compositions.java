@@ -1,6 +1,11 @@
 package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.ExpressionTree;
+import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.OpSpec;
+import io.nanguard.ops.api.ApiMethod;
+import io.nanguard.ops.api.Returns;
+import io.nanguard.ops.api.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +13,8 @@ import java.util.List;
  * The unstable compositions NaNGuard knows, each exact in real numbers but broken in floating
  * point, as one table: the outer op that fails its range check, how to recognise the
  * composition from the operands' origins, and the stable {@code Guard} method that replaces it.
- * Patterns are written over {@link Role}s and catalogue op names, never over an API's method
- * names, so they hold for every {@link ApiTable}.
+ * Patterns are written over {@link Role}s and catalogue rows, never over an API's method
+ * names, so they hold for every library's table.
  */
 public final class Compositions {
 
@@ -44,8 +49,8 @@ public final class Compositions {
   public record Composition(String shape, String problem, String guardMethod, String safeForm, ApiMethod result,
       Matcher matcher) {}
 
-  private static ApiMethod stable(String name, Role role, String op, int dimArg) {
-    return new ApiMethod(name, dimArg < 0 ? 0 : 1, role, op, dimArg, Kind.OTHER);
+  private static ApiMethod stable(String name, Role role, OpSpec op, int dimArg) {
+    return new ApiMethod(name, dimArg < 0 ? 0 : 1, role, op, dimArg, Returns.TENSOR);
   }
 
   /** The table. Order matters only where two rows could match the same op (none do today). */
@@ -57,22 +62,22 @@ public final class Compositions {
                 ? new Match(c, withDim(s, s.operand(0)), List.of(s)) : null;
           }),
       new Composition("log(sigmoid(x))", "is -inf once sigmoid underflows to 0 (x below about -745)",
-          "logSigmoid", "logSigmoid(x)", stable("logSigmoid", Role.UNARY, "logSigmoid", -1), (c, v) -> {
+          "logSigmoid", "logSigmoid(x)", stable("logSigmoid", Role.UNARY, OpCatalog.LOG_SIGMOID, -1), (c, v) -> {
             Value s = logArgument(v);
-            return s != null && s.isOp("sigmoid")
+            return s != null && s.isOp(OpCatalog.SIGMOID)
                 ? new Match(c, List.of(s.operand(0)), List.of(s)) : null;
           }),
       new Composition("log(sum(exp(x)))", "overflows to inf for x above 709 and is -inf when every exp underflows",
           "logSumExp", "logSumExp(x, dim)", stable("logSumExp", Role.LOG_SUM_EXP, null, 1), (c, v) -> {
             Value s = logArgument(v);
-            if (s == null || !s.is(Role.SUM) || s.operands().size() > 2 || !s.operand(0).isOp("exp")) {
+            if (s == null || !s.is(Role.SUM) || s.operands().size() > 2 || !s.operand(0).isOp(OpCatalog.EXP)) {
               return null;
             }
             Value e = s.operand(0);
             return new Match(c, withDim(s, e.operand(0)), List.of(s, e));
           }),
       new Composition("log(1 + x)", "loses the digits of a small x and is -inf or NaN at x <= -1",
-          "log1p", "log1p(x)", stable("log1p", Role.UNARY, "log1p", -1), (c, v) -> {
+          "log1p", "log1p(x)", stable("log1p", Role.UNARY, OpCatalog.LOG1P, -1), (c, v) -> {
             Value a = logArgument(v);
             if (a == null || !a.is(Role.ADD)) {
               return null;
@@ -82,21 +87,21 @@ public final class Compositions {
           }),
       new Composition("exp(x) / sum(exp(x))", "overflows to inf / inf = NaN for x above 709",
           "softmax", "softmax(x, dim)", stable("softmax", Role.SOFTMAX, null, 1), (c, v) -> {
-            if (!v.is(Role.DIV) || !v.operand(0).isOp("exp") || !v.operand(1).is(Role.SUM)) {
+            if (!v.is(Role.DIV) || !v.operand(0).isOp(OpCatalog.EXP) || !v.operand(1).is(Role.SUM)) {
               return null;
             }
             Value num = v.operand(0);
             Value sum = v.operand(1);
             Value den = sum.operand(0);
-            if (!den.isOp("exp") || !Equivalence.same(num.operand(0), den.operand(0))) {
+            if (!den.isOp(OpCatalog.EXP) || !Equivalence.same(num.operand(0), den.operand(0))) {
               return null;
             }
             return new Match(c, withDim(sum, num.operand(0)), List.of(num, sum, den));
           }),
       new Composition("sqrt(mean(x^2) - mean(x)^2)",
           "cancels catastrophically: the difference can round to 0 (infinite gradient) or below (NaN)",
-          "sqrt", "sqrt(max(d, 0) + eps)", stable("sqrt", Role.UNARY, "sqrt", -1), (c, v) -> {
-            if (!v.isOp("sqrt") || !v.operand(0).is(Role.SUB)) {
+          "sqrt", "sqrt(max(d, 0) + eps)", stable("sqrt", Role.UNARY, OpCatalog.SQRT, -1), (c, v) -> {
+            if (!v.isOp(OpCatalog.SQRT) || !v.operand(0).is(Role.SUB)) {
               return null;
             }
             Value d = v.operand(0);
@@ -124,7 +129,7 @@ public final class Compositions {
   }
 
   private static Value logArgument(Value v) {
-    return v.isOp("log") ? v.operand(0) : null;
+    return v.isOp(OpCatalog.LOG) ? v.operand(0) : null;
   }
 
   /** x, then the reduction's dim argument if it has one. */
@@ -145,7 +150,7 @@ public final class Compositions {
 
   /** The x of x^2 written as square(x), pow(x, 2) or x * x (which the analyzer reads as square); else null. */
   private static Value squared(Value v) {
-    if (v.isOp("square")) {
+    if (v.isOp(OpCatalog.SQUARE)) {
       return v.operand(0);
     }
     if (v.is(Role.POW)) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * How the generated code makes one unsafe op safe: the source of {@code target} is replaced by
- * {@code io.nanguard.guard.Guard.<guardMethod>(<args...>, eps, "File.java:line")}.
+ * {@code <guardClass>.<guardMethod>(<args...>, eps, "File.java:line")}, the guard class being that
+ * of the op's library ({@code io.nanguard.guard.Guard} for {@code Tensor} and Java's numbers).
  *
  * <p>For sqrt/log/pow/acos/asin/exp the target is the whole op and the args are its operand
  * (and, for pow, the exponent); for a division the target is the divisor alone
@@ -15,7 +16,8 @@ import java.util.List;
  * {@code logSumExp(x, d)}).
  *
  * @param target the expression whose source text is replaced
- * @param guardMethod the name of the {@code Guard} method to call
+ * @param guardClass the qualified name of the guard class ({@code ApiTable#guardClass()})
+ * @param guardMethod the name of the guard method to call
  * @param args the expressions passed before eps and the site, in order
  */
-public record Fix(Tree target, String guardMethod, List<ExpressionTree> args) {}
+public record Fix(Tree target, String guardClass, String guardMethod, List<ExpressionTree> args) {}

@@ -40,8 +40,14 @@ import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
+import io.nanguard.ops.Failure;
 import io.nanguard.ops.Hazard;
+import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.Range;
+import io.nanguard.ops.api.ApiMethod;
+import io.nanguard.ops.api.ApiTable;
+import io.nanguard.ops.api.Returns;
+import io.nanguard.ops.api.Role;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -57,8 +63,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * Interval abstract interpretation over one method body, on javac's (unattributed) trees.
@@ -66,8 +70,9 @@ import javax.lang.model.util.Types;
  * <p>Each expression gets a {@link Value}: literals are points, parameters are TOP unless a
  * range annotation says more, locals follow their assignments, if/else joins both branches
  * (narrowed by simple comparisons with constants), loops are iterated with widening, calls to
- * methods with range annotations or {@code @Distance} use those facts, and API calls are
- * looked up in the {@link ApiTable}s and evaluated by {@link Transfer}. Anything else is TOP.
+ * methods with range annotations or {@code @Distance} use those facts, and calls on a value of a
+ * library's tensor type (or on a class of its static functions) are looked up in that library's
+ * {@link ApiTable} ({@link Apis}) and evaluated by {@link Transfer}. Anything else is TOP.
  * Each op whose {@link Check} fails becomes a {@link Finding}, or a stability finding when it
  * completes one of the {@link Compositions}.
  */
@@ -76,25 +81,40 @@ public final class RangeAnalyzer {
   private static final int MAX_LOOP_ROUNDS = 12;
   private static final String SUPPRESS = "SuppressWarnings";
 
+  private final AnalysisContext context;
+  private final Apis apis;
   private final Kinds kinds;
   private final TypeElement owner;
-  private final boolean mathImportedStatically;
+  private final List<ApiTable> staticImports;
   private final MemberIndex members;
 
-  /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
-  public RangeAnalyzer(Elements elements, Types types, MemberIndex members, TypeElement owner, CompilationUnitTree unit) {
-    this.members = members;
-    this.kinds = new Kinds(types, members, elements.getModuleOf(owner));
-    this.owner = owner;
-    this.mathImportedStatically = importsMathStatically(unit);
+  /** Where {@link FieldInvariants} learns the values a method stores in fields: by field name. */
+  @FunctionalInterface
+  interface FieldWrites {
+    void stored(String field, Fact value);
   }
 
-  /** Analyses the body of {@code method} (declared by {@code tree}). */
-  public MethodAnalysis analyze(ExecutableElement method, MethodTree tree) {
-    Walker w = new Walker();
+  /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
+  public RangeAnalyzer(AnalysisContext context, TypeElement owner, CompilationUnitTree unit) {
+    this.context = context;
+    this.members = context.members();
+    this.apis = Apis.installed();
+    this.kinds = new Kinds(context.types(), members, context.elements().getModuleOf(owner), apis, owner, unit);
+    this.owner = owner;
+    this.staticImports = staticallyImported(unit, apis);
+  }
+
+  /** Analyses the body of {@code method} (declared by {@code tree}) for the given purpose. */
+  public MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode) {
+    return analyze(method, tree, mode, null);
+  }
+
+  /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
+  MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
+    Walker w = new Walker(mode, writes, StableNames.of(tree));
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
-      w.env.put(p.getSimpleName().toString(), Value.plain(RangeAnnotations.of(p), Kinds.of(t), t, null));
+      w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
     }
     if (tree.getBody() != null) {
       w.scan(tree.getBody(), null);
@@ -102,13 +122,26 @@ public final class RangeAnalyzer {
     return new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns);
   }
 
-  private static boolean importsMathStatically(CompilationUnitTree unit) {
+  /** Runs an initialiser block of the class, telling {@code writes} each value stored in a field. */
+  void analyzeBlock(BlockTree block, FieldWrites writes) {
+    new Walker(AnalysisMode.FACTS, writes, StableNames.NONE).scan(block, null);
+  }
+
+  /** What is known of an expression evaluated with no local in scope (a field's initialiser). */
+  Fact evaluate(ExpressionTree initializer) {
+    return new Walker(AnalysisMode.FACTS, null, StableNames.NONE).eval(initializer).fact();
+  }
+
+  /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
+  private static List<ApiTable> staticallyImported(CompilationUnitTree unit, Apis apis) {
+    List<ApiTable> out = new ArrayList<>();
     for (ImportTree i : unit.getImports()) {
-      if (i.isStatic() && ApiTable.MATH.names(qualifierOf(i.getQualifiedIdentifier().toString()))) {
-        return true;
+      ApiTable t = i.isStatic() ? apis.forStaticType(qualifierOf(i.getQualifiedIdentifier().toString())) : null;
+      if (t != null && !out.contains(t)) {
+        out.add(t);
       }
     }
-    return false;
+    return out;
   }
 
   private static String qualifierOf(String name) {
@@ -125,7 +158,16 @@ public final class RangeAnalyzer {
     private final List<Set<String>> suppressionStack = new ArrayList<>();
     private final Map<Tree, LoopState> loops = new IdentityHashMap<>();
     private final JumpTargets jumps = new JumpTargets();
+    private final AnalysisMode mode;
+    private final FieldWrites writes;
+    private final StableNames stableNames;
     private int lambdaDepth;
+
+    Walker(AnalysisMode mode, FieldWrites writes, StableNames stableNames) {
+      this.mode = mode;
+      this.writes = writes;
+      this.stableNames = stableNames;
+    }
 
     Value eval(ExpressionTree t) {
       Value v = scan(t, null);
@@ -143,10 +185,12 @@ public final class RangeAnalyzer {
       try {
         TypeMirror declared = kinds.typeOf(node.getType());
         Value init = node.getInitializer() == null ? null : eval(node.getInitializer());
-        Kind kind = node.getType() == null && init != null ? init.kind() : kinds.kindOf(node.getType(), declared);
+        boolean inferred = node.getType() == null && init != null;
+        Kind kind = inferred ? init.kind() : kinds.kindOf(node.getType(), declared);
+        ApiTable api = inferred ? init.api() : kinds.apiOf(node.getType(), declared, kind);
         Value v = init == null
-            ? Value.plain(Fact.TOP, kind, declared, null)
-            : new Value(init.fact(), kind, declared != null ? declared : init.type(), init.origin(),
+            ? Value.plain(Fact.TOP, kind, api, declared, null)
+            : new Value(init.fact(), kind, api, declared != null ? declared : init.type(), init.origin(),
                 init.operands(), init.opTree(), init.tree());
         env.put(node.getName().toString(), v);
         return null;
@@ -162,7 +206,7 @@ public final class RangeAnalyzer {
       if (node.getExpression() != null) {
         Value v = eval(node.getExpression());
         if (lambdaDepth == 0) {
-          returns.add(v); // a lambda's return is not the method's
+          returns.add(v); // a lambda's return is the lambda's, not the method's
         }
       }
       return null;
@@ -265,9 +309,13 @@ public final class RangeAnalyzer {
       Value iterable = eval(node.getExpression());
       VariableTree var = node.getVariable();
       TypeMirror declared = kinds.typeOf(var.getType());
-      Kind kind = var.getType() == null && iterable.type() instanceof ArrayType a
-          ? Kinds.of(a.getComponentType()) : kinds.kindOf(var.getType(), declared);
-      env.put(var.getName().toString(), Value.plain(Fact.TOP, kind, declared, null));
+      if (var.getType() == null && iterable.type() instanceof ArrayType a) {
+        env.put(var.getName().toString(), kinds.value(Fact.TOP, a.getComponentType(), null));
+      } else {
+        Kind kind = kinds.kindOf(var.getType(), declared);
+        env.put(var.getName().toString(),
+            Value.plain(Fact.TOP, kind, kinds.apiOf(var.getType(), declared, kind), declared, null));
+      }
       loop(node, null, true, node.getStatement(), List.of());
       env = env.restrictedTo(outer);
       return null;
@@ -399,7 +447,7 @@ public final class RangeAnalyzer {
       for (Value arm : values) {
         v = v == null ? arm : v.join(arm, false);
       }
-      return v == null ? Value.unknown(node) : Value.plain(v.fact(), v.kind(), v.type(), node);
+      return v == null ? Value.unknown(node) : Value.plain(v.fact(), v.kind(), v.api(), v.type(), node);
     }
 
     /**
@@ -448,7 +496,9 @@ public final class RangeAnalyzer {
       for (VariableTree param : node.getParameters()) {
         // A parameter without a declared type has the type javac infers, unknown here.
         TypeMirror declared = kinds.typeOf(param.getType());
-        env.put(param.getName().toString(), Value.plain(Fact.TOP, kinds.kindOf(param.getType(), declared), declared, null));
+        Kind kind = kinds.kindOf(param.getType(), declared);
+        env.put(param.getName().toString(),
+            Value.plain(Fact.TOP, kind, kinds.apiOf(param.getType(), declared, kind), null, null));
       }
       var outerJumps = jumps.enterLambda();
       lambdaDepth++;
@@ -469,7 +519,7 @@ public final class RangeAnalyzer {
       Object v = node.getValue();
       if (v instanceof Number n) {
         Kind kind = v instanceof Double || v instanceof Float ? Kind.FLOAT : Kind.INTEGRAL;
-        return Value.plain(Fact.of(Range.point(n.doubleValue())), kind, null, node);
+        return Value.number(Fact.of(Range.point(n.doubleValue())), kind, null, node);
       }
       return Value.unknown(node);
     }
@@ -485,6 +535,16 @@ public final class RangeAnalyzer {
       return field != null ? field : Value.unknown(node);
     }
 
+    /** A field's value: as narrowed by a condition or set by an assignment here, else its invariant. */
+    private Value field(String name, ExpressionTree node) {
+      Value narrowed = env.get(Narrowing.fieldKey(name));
+      if (narrowed != null) {
+        return narrowed.at(node);
+      }
+      VariableElement f = fieldElement(name);
+      return f == null ? null : fieldValue(f, node);
+    }
+
     @Override
     public Value visitMemberSelect(MemberSelectTree node, Void p) {
       if (node.getExpression() instanceof IdentifierTree id && id.getName().contentEquals("this")) {
@@ -493,7 +553,21 @@ public final class RangeAnalyzer {
           return field;
         }
       }
-      scan(node.getExpression(), null);
+      TypeElement type = staticType(node.getExpression());
+      if (type != null) {
+        for (Element e : members.named(type, node.getIdentifier().toString())) {
+          if (e.getKind() == ElementKind.FIELD) {
+            return fieldValue((VariableElement) e, node);
+          }
+        }
+        return Value.unknown(node);
+      }
+      Value target = eval(node.getExpression());
+      if (node.getIdentifier().contentEquals("length") && target.type() instanceof ArrayType) {
+        String key = Narrowing.keyOf(node, env::has);
+        Value narrowed = key == null ? null : env.get(key);
+        return narrowed != null ? narrowed.at(node) : Value.number(Fact.of(Range.NON_NEGATIVE), Kind.INTEGRAL, null, node);
+      }
       return Value.unknown(node);
     }
 
@@ -507,7 +581,9 @@ public final class RangeAnalyzer {
       Value v = eval(node.getExpression());
       TypeMirror t = kinds.typeOf(node.getType());
       Kind kind = kinds.kindOf(node.getType(), t);
-      return new Value(v.fact(), kind == Kind.OTHER ? v.kind() : kind, t, v.origin(), v.operands(), v.opTree(), node);
+      boolean keeps = kind == Kind.OTHER;
+      return new Value(v.fact(), keeps ? v.kind() : kind, keeps ? v.api() : kinds.apiOf(node.getType(), t, kind), t,
+          v.origin(), v.operands(), v.opTree(), node);
     }
 
     @Override
@@ -515,7 +591,7 @@ public final class RangeAnalyzer {
       Value array = eval(node.getExpression());
       eval(node.getIndex());
       if (array.type() instanceof ArrayType a) {
-        return Value.plain(Fact.TOP, Kinds.of(a.getComponentType()), a.getComponentType(), node);
+        return kinds.value(Fact.TOP, a.getComponentType(), node);
       }
       return Value.unknown(node);
     }
@@ -531,7 +607,7 @@ public final class RangeAnalyzer {
       Value f = eval(node.getFalseExpression());
       env = afterTrue.merge(env, false);
       Value j = t.join(f, false);
-      return Value.plain(j.fact(), j.kind(), j.type(), node);
+      return Value.plain(j.fact(), j.kind(), j.api(), j.type(), node);
     }
 
     @Override
@@ -539,14 +615,14 @@ public final class RangeAnalyzer {
       Value x = eval(node.getExpression());
       switch (node.getKind()) {
         case UNARY_MINUS:
-          return apply(ApiTable.operator(Tree.Kind.UNARY_MINUS), List.of(x), node, x.kind());
+          return apply(Operators.of(Tree.Kind.UNARY_MINUS), List.of(x), node, x.kind(), Apis.scalars());
         case UNARY_PLUS:
           return x.at(node);
         case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
           boolean up = node.getKind() == Tree.Kind.PREFIX_INCREMENT || node.getKind() == Tree.Kind.POSTFIX_INCREMENT;
           Range next = x.fact().range().add(Range.point(up ? 1 : -1));
-          assign(node.getExpression(), Value.plain(Fact.of(next), x.kind(), x.type(), node));
-          return Value.plain(Fact.of(x.fact().range().join(next)), x.kind(), x.type(), node);
+          assign(node.getExpression(), Value.plain(Fact.of(next), x.kind(), x.api(), x.type(), node));
+          return Value.plain(Fact.of(x.fact().range().join(next)), x.kind(), x.api(), x.type(), node);
         }
         default:
           return Value.unknown(node);
@@ -555,9 +631,28 @@ public final class RangeAnalyzer {
 
     @Override
     public Value visitBinary(BinaryTree node, Void p) {
+      if (node.getKind() == Tree.Kind.CONDITIONAL_AND || node.getKind() == Tree.Kind.CONDITIONAL_OR) {
+        // The right operand runs only when the left one did not decide: in the state the left one
+        // leaves, narrowed by its outcome; after the whole, either state may hold.
+        eval(node.getLeftOperand());
+        Env afterLeft = env;
+        env = refine(afterLeft.copy(), node.getLeftOperand(), node.getKind() == Tree.Kind.CONDITIONAL_AND);
+        eval(node.getRightOperand());
+        env = afterLeft.merge(env, false);
+        return Value.unknown(node);
+      }
       Value l = eval(node.getLeftOperand());
       Value r = eval(node.getRightOperand());
-      return arithmetic(node.getKind(), l, r, node);
+      Value result = arithmetic(node.getKind(), l, r, node);
+      if ((node.getKind() == Tree.Kind.REMAINDER || node.getKind() == Tree.Kind.DIVIDE)
+          && l.kind() == Kind.INTEGRAL && r.kind() == Kind.INTEGRAL) {
+        // An int division or remainder by 0 throws: whatever runs after it knows the divisor is not 0.
+        String key = Narrowing.keyOf(node.getRightOperand(), env::has);
+        if (key != null) {
+          env.put(key, r.withFact(new Fact(r.fact().range(), true)));
+        }
+      }
+      return result;
     }
 
     @Override
@@ -571,9 +666,9 @@ public final class RangeAnalyzer {
         case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
         default -> null;
       };
-      Value v = op == null ? Value.plain(Fact.TOP, l.kind(), l.type(), node) : arithmetic(op, l, r, node);
+      Value v = op == null ? Value.plain(Fact.TOP, l.kind(), l.api(), l.type(), node) : arithmetic(op, l, r, node);
       // The variable keeps its declared kind (x += 0.5 on an int truncates).
-      Value stored = new Value(l.kind() == Kind.INTEGRAL ? Fact.TOP : v.fact(), l.kind(), l.type(),
+      Value stored = new Value(l.kind() == Kind.INTEGRAL ? Fact.TOP : v.fact(), l.kind(), l.api(), l.type(),
           v.origin(), v.operands(), v.opTree(), v.tree());
       assign(node.getVariable(), stored);
       return stored;
@@ -586,7 +681,8 @@ public final class RangeAnalyzer {
         Value old = env.get(((IdentifierTree) node.getVariable()).getName().toString());
         if (old != null) {
           v = new Value(old.kind() == Kind.INTEGRAL && v.kind() != Kind.INTEGRAL ? Fact.TOP : v.fact(),
-              old.kind(), old.type() != null ? old.type() : v.type(), v.origin(), v.operands(), v.opTree(), v.tree());
+              old.kind(), old.api(), old.type() != null ? old.type() : v.type(), v.origin(), v.operands(), v.opTree(),
+              v.tree());
         }
       } else {
         scan(node.getVariable(), null);
@@ -599,11 +695,25 @@ public final class RangeAnalyzer {
     public Value visitNewClass(NewClassTree node, Void p) {
       scan(node.getEnclosingExpression(), null);
       scan(node.getArguments(), null);
+      env.forgetNarrowed(Narrowing::isField);
       return Value.unknown(node);
     }
 
     @Override
     public Value visitMethodInvocation(MethodInvocationTree node, Void p) {
+      Value v = invocation(node);
+      if (v.origin() == null) {
+        env.forgetNarrowed(Narrowing::isField); // the callee may assign fields
+      } else if (v.isOp(OpCatalog.ABS)) {
+        String key = Narrowing.keyOf(node, env::has);
+        Value narrowed = key == null ? null : env.get(key);
+        return narrowed == null ? v : v.withFact(new Fact(v.fact().range().meet(narrowed.fact().range()),
+            v.fact().nonZero() || narrowed.fact().nonZero()));
+      }
+      return v;
+    }
+
+    private Value invocation(MethodInvocationTree node) {
       ExpressionTree select = node.getMethodSelect();
       List<? extends ExpressionTree> args = node.getArguments();
       if (select instanceof MemberSelectTree ms) {
@@ -613,7 +723,11 @@ public final class RangeAnalyzer {
         if (staticApi != null) {
           List<Value> operands = evalAll(args);
           ApiMethod m = staticApi.staticMethod(name, args.size());
-          return m != null ? apply(m, operands, node, m.returns()) : Value.unknown(node);
+          return m != null ? apply(staticApi, m, operands, node) : Value.unknown(node);
+        }
+        TypeElement staticType = staticType(receiver);
+        if (staticType != null) {
+          return call(staticType, name, evalAll(args), node);
         }
         boolean self = receiver instanceof IdentifierTree id
             && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
@@ -628,7 +742,7 @@ public final class RangeAnalyzer {
           List<Value> operands = new ArrayList<>();
           operands.add(recv);
           operands.addAll(argValues);
-          return apply(m, operands, node, m.returns());
+          return apply(api, m, operands, node);
         }
         if (recv.type() instanceof DeclaredType d && d.asElement() instanceof TypeElement te) {
           return call(te, name, argValues, node);
@@ -638,10 +752,12 @@ public final class RangeAnalyzer {
       String name = select.toString();
       List<Value> argValues = evalAll(args);
       Value own = call(owner, name, argValues, node);
-      if (own.type() == null && !hasMethod(owner, name) && mathImportedStatically) {
-        ApiMethod m = ApiTable.MATH.staticMethod(name, args.size());
-        if (m != null) {
-          return apply(m, argValues, node, m.returns());
+      if (own.type() == null && !hasMethod(owner, name)) {
+        for (ApiTable api : staticImports) {
+          ApiMethod m = api.staticMethod(name, args.size());
+          if (m != null) {
+            return apply(api, m, argValues, node);
+          }
         }
       }
       return own;
@@ -649,18 +765,25 @@ public final class RangeAnalyzer {
 
     // ---- the core: one API op -----------------------------------------------------------
 
-    private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind) {
+    /** A call of {@code api}'s method {@code m}: its result is the library's tensor or a scalar. */
+    private Value apply(ApiTable api, ApiMethod m, List<Value> operands, ExpressionTree node) {
+      return m.returns() == Returns.TENSOR
+          ? apply(m, operands, node, Kind.TENSOR, api)
+          : apply(m, operands, node, Kind.FLOAT, Apis.scalars());
+    }
+
+    private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind, ApiTable api) {
       List<Fact> facts = new ArrayList<>(operands.size());
       for (Value v : operands) {
         facts.add(v.fact());
       }
       Transfer.Step step = Transfer.apply(m, facts);
-      Value result = new Value(step.result(), kind, null, m, List.copyOf(operands), node, node);
+      Value result = new Value(step.result(), kind, api, null, m, List.copyOf(operands), node, node);
       return step.check() == null ? result : report(result, step.check());
     }
 
     private Value arithmetic(Tree.Kind op, Value l, Value r, ExpressionTree node) {
-      ApiMethod m = ApiTable.operator(op);
+      ApiMethod m = Operators.of(op);
       if (m == null) {
         return Value.unknown(node);
       }
@@ -673,20 +796,30 @@ public final class RangeAnalyzer {
         // Integer division throws instead of producing inf/NaN, and truncates toward 0.
         Transfer.Step step = Transfer.apply(m, List.of(l.fact(), r.fact()));
         Range truncated = step.result().range().join(Range.point(0));
-        return Value.plain(Fact.of(truncated), kind, null, node);
+        return Value.number(Fact.of(truncated), kind, null, node);
       }
       if (m.role() == Role.MUL && Equivalence.same(l, r)) {
-        m = ApiTable.SQUARE_OPERATOR; // x * x >= 0, which a product of two unknowns is not
+        m = Operators.SQUARE; // x * x >= 0, which a product of two unknowns is not
       }
-      return apply(m, List.of(l, r), node, kind);
+      return apply(m, List.of(l, r), node, kind, Apis.scalars()); // Java's operators act on Java's numbers
     }
 
     /** Records the finding for op; returns the value that flows on (the stable op's, for a composition). */
     private Value report(Value op, Check check) {
+      if (check.failure() == Failure.GRADIENT && !mode.differentiated() && op.kind() != Kind.TENSOR) {
+        return op; // no backward pass runs through plain doubles here
+      }
+      if (check.hazard() == Hazard.DIV && op.origin().role() == Role.DIV && literalZero(op.operand(1).tree())) {
+        return op; // x / 0.0 written out is an intentional infinity (or NaN), not an accident
+      }
       Compositions.Match match = Compositions.match(op);
-      if (match != null && !match.args().stream().allMatch(a -> contains(op.opTree(), a.tree()))) {
-        // The stable call would need an operand computed in another statement: the generated code
-        // replaces expressions in place, so this op gets its own range guard instead.
+      Compositions.Composition split = null;
+      if (match != null && !match.args().stream().allMatch(
+          a -> contains(op.opTree(), a.tree()) || stableNames.movable(a.tree(), op.opTree()))) {
+        // The stable call would need an operand computed in another statement and changed since:
+        // the generated code replaces expressions in place, so this op gets its own range guard,
+        // and the message says which stable op to call.
+        split = match.composition();
         match = null;
       }
       Finding f;
@@ -698,8 +831,8 @@ public final class RangeAnalyzer {
           }
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
-            Messages.stability(match.composition(), check),
-            new Fix(op.opTree(), match.composition().guardMethod(), match.argTrees()));
+            Messages.stability(match.composition(), check, mode),
+            new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), match.argTrees()));
         flows = stable(match, op);
       } else {
         List<ExpressionTree> args = new ArrayList<>();
@@ -713,8 +846,11 @@ public final class RangeAnalyzer {
             args.add(v.tree());
           }
         }
+        Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
+        String message = Messages.range(op.origin(), check, operand, mode);
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
-            Messages.range(op.origin(), check), new Fix(target, check.guardMethod(), args));
+            split == null ? message : Messages.splitComposition(message, split),
+            new Fix(target, op.api().guardClass(), check.guardMethod(), args));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {
@@ -730,7 +866,8 @@ public final class RangeAnalyzer {
       List<Fact> facts = new ArrayList<>();
       match.args().forEach(a -> facts.add(a.fact()));
       ApiMethod m = match.composition().result();
-      return new Value(Transfer.apply(m, facts).result(), op.kind(), op.type(), m, match.args(), op.opTree(), op.tree());
+      return new Value(Transfer.apply(m, facts).result(), op.kind(), op.api(), op.type(), m, match.args(), op.opTree(),
+          op.tree());
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -745,28 +882,38 @@ public final class RangeAnalyzer {
 
     private void assign(ExpressionTree variable, Value v) {
       if (variable instanceof IdentifierTree id && env.has(id.getName().toString())) {
-        env.put(id.getName().toString(), v);
+        String name = id.getName().toString();
+        env.put(name, v);
+        env.forgetNarrowed(root -> root.equals(name));
+        return;
+      }
+      String field = variable instanceof IdentifierTree id ? id.getName().toString()
+          : variable instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
+      if (field == null) {
+        return; // an array element
+      }
+      if (writes != null) {
+        writes.stored(field, v.fact());
+      }
+      String key = Narrowing.fieldKey(field);
+      env.forgetNarrowed(root -> root.equals(key)); // also when another object's field may be this one's
+      VariableElement f = fieldElement(field);
+      if (f != null && kinds.of(f.asType()) == v.kind() && key.equals(Narrowing.keyOf(variable, env::has))) {
+        env.put(key, v); // read back until a call may change it
       }
     }
 
     private ApiTable staticReceiver(ExpressionTree receiver) {
       if (receiver instanceof IdentifierTree id) {
         String name = id.getName().toString();
-        return env.has(name) || fieldElement(name) != null ? null : ApiTable.forType(name);
+        return env.has(name) || fieldElement(name) != null ? null : apis.forStaticType(name);
       }
-      return receiver instanceof MemberSelectTree ? ApiTable.forType(receiver.toString()) : null;
+      return receiver instanceof MemberSelectTree ? apis.forStaticType(receiver.toString()) : null;
     }
 
+    /** The library of a tensor receiver; a receiver of any other or unknown type is not a tensor. */
     private ApiTable apiOf(Value recv) {
-      if (recv.kind() == Kind.FLOAT || recv.kind() == Kind.INTEGRAL) {
-        return null;
-      }
-      if (recv.kind() != Kind.OTHER) {
-        return ApiTable.forKind(recv.kind());
-      }
-      // A receiver of unknown type (a call on an unresolved type, a local declared with a
-      // type the analysis cannot see): its methods are matched against the tensor table.
-      return recv.type() == null ? ApiTable.TENSOR : null;
+      return recv.kind() == Kind.TENSOR ? recv.api() : null;
     }
 
     /** A call to a method of {@code type} that is not in an API table: its range annotations and return type. */
@@ -778,6 +925,11 @@ public final class RangeAnalyzer {
           ExecutableElement m = (ExecutableElement) e;
           if (m.getParameters().size() == args.size() || m.isVarArgs()) {
             Fact f = RangeAnnotations.of(m);
+            Kind kind = kinds.of(m.getReturnType());
+            Fact summary = kind == Kind.FLOAT || kind == Kind.INTEGRAL ? context.summaries().returnOf(m) : null;
+            if (summary != null) {
+              f = new Fact(f.range().meet(summary.range()), f.nonZero() || summary.nonZero());
+            }
             fact = fact == null ? f : fact.join(f);
             returns = returns == null ? m.getReturnType() : returns;
           }
@@ -786,7 +938,7 @@ public final class RangeAnalyzer {
       if (fact == null) {
         return Value.unknown(node);
       }
-      return Value.plain(fact, Kinds.of(returns), returns, node);
+      return kinds.value(fact, returns, node);
     }
 
     private boolean hasMethod(TypeElement type, String name) {
@@ -802,14 +954,30 @@ public final class RangeAnalyzer {
       return null;
     }
 
-    private Value field(String name, ExpressionTree node) {
-      VariableElement f = fieldElement(name);
-      if (f == null) {
-        return null;
-      }
+    /**
+     * A field's value from its declaration: its constant (a NaN constant, such as a
+     * {@code NO_VALUE} marker, is a value outside every range: nothing is known), else its
+     * invariant.
+     */
+    private Value fieldValue(VariableElement f, ExpressionTree node) {
       Object constant = f.getConstantValue();
-      Fact fact = constant instanceof Number n ? Fact.of(Range.point(n.doubleValue())) : Fact.TOP;
-      return Value.plain(fact, Kinds.of(f.asType()), f.asType(), node);
+      Fact fact;
+      if (constant instanceof Number n) {
+        fact = Double.isNaN(n.doubleValue()) ? Fact.TOP : Fact.of(Range.point(n.doubleValue()));
+      } else {
+        Fact invariant = context.fields().of(f);
+        fact = invariant != null ? invariant : Fact.TOP;
+      }
+      return kinds.value(fact, f.asType(), node);
+    }
+
+    /** The type a call's or field read's qualifier names ({@code Gamma} in {@code Gamma.gamma(x)}), or null. */
+    private TypeElement staticType(ExpressionTree qualifier) {
+      if (qualifier instanceof IdentifierTree id) {
+        String name = id.getName().toString();
+        return env.has(name) || fieldElement(name) != null ? null : kinds.typeNamed(name);
+      }
+      return qualifier instanceof MemberSelectTree ? kinds.typeNamed(qualifier.toString()) : null;
     }
 
     private static Env or(Env state, Env fallback) {
@@ -829,16 +997,36 @@ public final class RangeAnalyzer {
         if ((b.getKind() == Tree.Kind.CONDITIONAL_AND && truth) || (b.getKind() == Tree.Kind.CONDITIONAL_OR && !truth)) {
           return refine(refine(e, b.getLeftOperand(), truth), b.getRightOperand(), truth);
         }
-        Comparison.narrow(e, b, truth, this::constantOf);
+        Env outer = env;
+        env = e; // the targets' current values are those of the state being narrowed
+        try {
+          Comparison.narrow(e, b, truth, this::constantOf, this::target);
+        } finally {
+          env = outer;
+        }
       }
       return e;
     }
 
-    /** The value of a literal, a constant or a negated literal, else null. */
+    /** The value of a literal, a constant (also another class's) or a negated literal, else null. */
     private Double constantOf(ExpressionTree t) {
-      boolean simple = t instanceof LiteralTree || t instanceof IdentifierTree
+      boolean simple = t instanceof LiteralTree || t instanceof IdentifierTree || t instanceof MemberSelectTree
           || (t instanceof UnaryTree u && u.getKind() == Tree.Kind.UNARY_MINUS && u.getExpression() instanceof LiteralTree);
       return simple ? eval(t).fact().constant() : null;
+    }
+
+    /** The narrowable expression {@code t} (evaluating it has no effect), or null. */
+    private Comparison.Target target(ExpressionTree t) {
+      String key = Narrowing.keyOf(t, env::has);
+      if (key == null) {
+        return null;
+      }
+      while (t instanceof ParenthesizedTree paren) {
+        t = paren.getExpression();
+      }
+      Comparison.Target inner = Narrowing.absoluteOf(key) == null ? null
+          : target(((MethodInvocationTree) t).getArguments().get(0));
+      return new Comparison.Target(key, eval(t), inner);
     }
   }
 
@@ -868,7 +1056,7 @@ public final class RangeAnalyzer {
   }
 
   /** Whether {@code inner} is {@code outer} or one of its sub-expressions. */
-  private static boolean contains(Tree outer, Tree inner) {
+  static boolean contains(Tree outer, Tree inner) {
     Boolean found = new TreeScanner<Boolean, Void>() {
       @Override
       public Boolean scan(Tree t, Void p) {
@@ -881,6 +1069,17 @@ public final class RangeAnalyzer {
       }
     }.scan(outer, null);
     return Boolean.TRUE.equals(found);
+  }
+
+  /** Whether {@code t} is a literal 0 (or -0), parenthesised or not. */
+  private static boolean literalZero(ExpressionTree t) {
+    while (t instanceof ParenthesizedTree p) {
+      t = p.getExpression();
+    }
+    if (t instanceof UnaryTree u && u.getKind() == Tree.Kind.UNARY_MINUS) {
+      t = u.getExpression();
+    }
+    return t instanceof LiteralTree l && l.getValue() instanceof Number n && n.doubleValue() == 0;
   }
 
   /** Whether control can fall through the end of {@code s}. */

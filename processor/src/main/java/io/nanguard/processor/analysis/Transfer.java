@@ -6,6 +6,7 @@ import io.nanguard.ops.Hazard;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.Range;
+import io.nanguard.ops.api.ApiMethod;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public final class Transfer {
   /** Applies {@code m} to operands about which {@code in} is known. */
   public static Step apply(ApiMethod m, List<Fact> in) {
     return switch (m.role()) {
-      case UNARY -> unary(OpCatalog.byName(m.op()), in.get(0));
+      case UNARY -> unary(m.op(), in.get(0));
       case POW -> pow(in.get(0), in.get(1));
       case DIV -> divide(in.get(0), in.get(1));
       case ADD -> safe(range(in, 0).add(range(in, 1)));

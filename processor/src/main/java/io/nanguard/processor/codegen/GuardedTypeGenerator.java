@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.util.Trees;
+import io.nanguard.ops.api.TensorLibraryApi;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.diagnostics.Diagnostics;
 import io.nanguard.processor.rewrite.BodyRewriter;
@@ -51,7 +52,8 @@ public final class GuardedTypeGenerator {
   public static final String PROCESSOR = "io.nanguard.processor.NanGuardProcessor";
 
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  private static final ClassName GUARD = ClassName.get("io.nanguard.guard", "Guard");
+  /** The guard class the Javadoc names: the built-in libraries' (another library's guards are called all the same). */
+  private static final ClassName GUARD = ClassName.bestGuess(TensorLibraryApi.TABLE.guardClass());
   private static final Set<Modifier> NOT_COPIED = EnumSet.of(Modifier.ABSTRACT, Modifier.DEFAULT, Modifier.NATIVE);
 
   private final Diagnostics diagnostics;

@@ -3,11 +3,12 @@ package io.nanguard.processor.rewrite;
 import com.palantir.javapoet.CodeBlock;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import io.nanguard.guard.Guard;
 import io.nanguard.ops.Hazard;
 import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.MemberIndex;
@@ -15,12 +16,10 @@ import io.nanguard.processor.analysis.Fix;
 import io.nanguard.processor.codegen.GuardedMethod;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -53,15 +52,10 @@ public final class BodyRewriter {
 
   private static final String DIVISOR = "divisor";
 
-  /** The generated call passes the fix's args, then eps and the site. */
-  private static final Set<String> GUARD_SIGNATURES = Arrays.stream(Guard.class.getMethods())
-      .filter(m -> m.getDeclaringClass() == Guard.class)
-      .map(m -> m.getName() + "/" + m.getParameterCount())
-      .collect(Collectors.toUnmodifiableSet());
-
   private final Trees trees;
   private final Elements elements;
   private final Types types;
+  private final Map<String, GuardClass> guards = new HashMap<>();
   private ClassScope scope;
 
   /** A rewriter reading source positions and, when it must, elements through {@code trees}. */
@@ -171,15 +165,19 @@ public final class BodyRewriter {
       Resolution resolution, BodyPaths paths) {
     CompilationUnitTree unit = method.unit();
     Fix fix = finding.fix();
-    if (!GUARD_SIGNATURES.contains(fix.guardMethod() + "/" + (fix.args().size() + 2))) {
-      return new GuardCallOrProblem(null, "internal: the analysis asked for Guard." + fix.guardMethod() + " with "
-          + fix.args().size() + " argument(s), which does not exist; please report this");
+    GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, name));
+    String missing = guard.missing(fix.guardMethod(), fix.args().size() + 2);
+    if (missing != null) {
+      return new GuardCallOrProblem(null, missing);
     }
     int[] target = span(positions, unit, fix.target());
     List<int[]> args = new ArrayList<>();
     for (Tree arg : fix.args()) {
       int[] s = span(positions, unit, arg);
-      if (s == null || target == null || s[0] < target[0] || s[1] > target[1]) {
+      // An argument outside the target is a name or literal the analysis found unchanged since it
+      // was read (a composition split over statements): its text means the same value here.
+      boolean moved = arg instanceof IdentifierTree || arg instanceof LiteralTree;
+      if (s == null || target == null || (!moved && (s[0] < target[0] || s[1] > target[1]))) {
         return new GuardCallOrProblem(null, "internal: the argument of its " + fix.guardMethod()
             + " rewrite has no source span inside the rewritten expression; please report this");
       }
@@ -195,7 +193,7 @@ public final class BodyRewriter {
     TreePath targetPath = paths.of(fix.target());
     // A float expression must stay float: the double-valued guard is narrowed back.
     boolean narrow = targetPath != null && resolution.isFloat(targetPath);
-    return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], fix.guardMethod(), args,
+    return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), fix.guardMethod(), args,
         method.eps(), site, narrow), null);
   }
 

@@ -69,20 +69,21 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
   }
 
   /**
-   * An unsafe op replaced by {@code Guard.<method>(<args>, eps, "File.java:line")}. Each argument
-   * is rendered from its own source span, so fixes nested inside it compose.
+   * An unsafe op replaced by {@code <Guard class>.<method>(<args>, eps, "File.java:line")}. Each
+   * argument is rendered from its own source span, so fixes nested inside it compose.
    */
   static final class GuardCall extends Replacement {
-    static final ClassName GUARD = ClassName.get("io.nanguard.guard", "Guard");
-
+    private final ClassName guard;
     private final String method;
     private final List<int[]> args;
     private final double eps;
     private final String site;
     private final boolean narrowToFloat;
 
-    GuardCall(int start, int end, String method, List<int[]> args, double eps, String site, boolean narrowToFloat) {
+    GuardCall(int start, int end, ClassName guard, String method, List<int[]> args, double eps, String site,
+        boolean narrowToFloat) {
       super(start, end);
+      this.guard = guard;
       this.method = method;
       this.args = args;
       this.eps = eps;
@@ -100,7 +101,7 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
       if (narrowToFloat) {
         out.add("(float) ");
       }
-      out.add("$T.$N(", GUARD, method);
+      out.add("$T.$N(", guard, method);
       for (int[] arg : args) {
         text.render(out, arg[0], arg[1], this);
         out.add(", ");

@@ -7,6 +7,9 @@ import io.nanguard.ops.Failure;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.Range;
+import io.nanguard.ops.api.ApiMethod;
+import io.nanguard.ops.api.Role;
+import io.nanguard.ops.api.TensorLibraryApi;
 import io.nanguard.tensor.Tensor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Soundness of the range analysis, as a seeded property over random expressions built from the
- * tensor {@link ApiTable}: whenever {@link Transfer} (the code the processor runs on every op)
+ * tensor {@link io.nanguard.ops.api.ApiTable}: whenever {@link Transfer} (the code the processor runs on every op)
  * calls every op of an expression safe, evaluating the expression with the real {@code Tensor}
  * engine on inputs drawn from the declared ranges gives finite values and finite gradients, and
  * every intermediate value lies in the range the analysis computed for it.
@@ -280,7 +283,7 @@ class SoundnessPropertyTest {
   /** Whether an input of op is where the catalogue says its value is not finite. */
   private static boolean atSingularPoint(Op op, Tensor x, Object[] args) {
     OpSpec spec = switch (op.method.role()) {
-      case UNARY -> OpCatalog.byName(op.method.op());
+      case UNARY -> op.method.op();
       case POW -> OpCatalog.pow((Double) args[0]);
       default -> null;
     };
@@ -350,7 +353,7 @@ class SoundnessPropertyTest {
   }
 
   private static Node op(String name, int arity, Node... operands) {
-    ApiMethod m = ApiTable.TENSOR.instanceMethod(name, arity);
+    ApiMethod m = TensorLibraryApi.TABLE.instanceMethod(name, arity);
     int rank = 0;
     for (Node o : operands) {
       rank = Math.max(rank, o instanceof Const ? 0 : o.rank());

@@ -21,13 +21,20 @@ import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
 /**
- * A fix naming a guard that does not exist (an analysis bug) becomes a compile error on the
- * method, never a generated call that does not compile.
+ * A fix naming a guard that does not exist (an analysis bug, or a library's guard class that
+ * lacks a method or is not on the class path) becomes a compile error on the method, never a
+ * generated call that does not compile.
  */
 class UnknownGuardTest {
 
-  /** Hands the generator one finding per method call, asking for {@code Guard.noSuchGuard}. */
+  /** Hands the generator one finding per method call, asking for {@code <guardClass>.noSuchGuard}. */
   static final class BogusFixes extends GuardedMethodsProcessor {
+    private final String guardClass;
+
+    BogusFixes(String guardClass) {
+      this.guardClass = guardClass;
+    }
+
     @Override
     void visit(ExecutableElement m, TreePath path, Trees trees) {
       MethodTree tree = (MethodTree) path.getLeaf();
@@ -36,7 +43,7 @@ class UnknownGuardTest {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           findings.add(new Finding(call, Hazard.SQRT, null, Range.TOP, "test",
-              new Fix(call, "noSuchGuard", List.copyOf(call.getArguments()))));
+              new Fix(call, guardClass, "noSuchGuard", List.copyOf(call.getArguments()))));
           return super.visitMethodInvocation(call, unused);
         }
       }.scan(tree.getBody(), null);
@@ -47,7 +54,24 @@ class UnknownGuardTest {
 
   @Test
   void isAnErrorOnTheMethod() {
-    Compilation c = javac().withProcessors(new BogusFixes()).compile(JavaFileObjects.forSourceString("com.x.Odd", """
+    Compilation c = compile("io.nanguard.guard.Guard");
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("GuardedOdd cannot override f: its guard class io.nanguard.guard.Guard has no"
+        + " public static noSuchGuard method with 3 parameters").inFile(c.sourceFiles().get(0)).onLine(7);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aGuardClassOffTheClassPathIsAnErrorOnTheMethod() {
+    Compilation c = compile("com.nowhere.Guards");
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("GuardedOdd cannot override f: its guard class com.nowhere.Guards is not on"
+        + " the class path").inFile(c.sourceFiles().get(0)).onLine(7);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  private static Compilation compile(String guardClass) {
+    return javac().withProcessors(new BogusFixes(guardClass)).compile(JavaFileObjects.forSourceString("com.x.Odd", """
         package com.x;
 
         import io.nanguard.Guarded;
@@ -59,10 +83,5 @@ class UnknownGuardTest {
           }
         }
         """));
-    assertThat(c).failed();
-    assertThat(c).hadErrorContaining("GuardedOdd cannot override f: internal: the analysis asked for"
-        + " Guard.noSuchGuard with 1 argument(s), which does not exist; please report this").inFile(c.sourceFiles().get(0))
-        .onLine(7);
-    assertThat(c).hadErrorCount(1);
   }
 }

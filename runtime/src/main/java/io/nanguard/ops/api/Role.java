@@ -1,20 +1,23 @@
-package io.nanguard.processor.analysis;
+package io.nanguard.ops.api;
 
 /**
- * What an API method does, independently of what the API calls it. A tensor library is added to
- * the analysis by mapping its method names to roles in an {@link ApiTable}; range transfer
- * ({@link Transfer}) and composition patterns ({@link Compositions}) are written once per role.
+ * What an API method does, independently of what its library calls it. A tensor library is
+ * described by mapping its method names to roles ({@link ApiTable}); the processor's range
+ * transfer and composition patterns are written once per role, so they hold for every library.
  *
  * <p>Operands are numbered as the analysis passes them: for an instance method the receiver is
  * operand 0 and the arguments follow; for a static method the arguments alone.
  */
 public enum Role {
-  /** A catalogue op by name ({@code sqrt}, {@code log}, ...) applied to operand 0. */
+  /** A catalogue row ({@link ApiMethod#op()}: sqrt, log, ...) applied elementwise to operand 0. */
   UNARY,
   /** Operand 0 to the power operand 1. */
   POW,
+  /** Operand 0 plus operand 1. */
   ADD,
+  /** Operand 0 minus operand 1. */
   SUB,
+  /** Operand 0 times operand 1. */
   MUL,
   /** Operand 0 divided by operand 1 (the divisor is checked). */
   DIV,

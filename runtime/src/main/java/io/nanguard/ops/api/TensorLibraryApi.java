@@ -1,0 +1,51 @@
+package io.nanguard.ops.api;
+
+import io.nanguard.ops.FloatFormat;
+import io.nanguard.ops.OpCatalog;
+
+/**
+ * The built-in provider for {@code io.nanguard.tensor.Tensor} (float64): its instance methods
+ * and its static factories. Every catalogue row is a {@code Tensor} method of the same name, so a
+ * new row is analysed as soon as it exists.
+ */
+public final class TensorLibraryApi implements TensorApi {
+
+  /** The table. */
+  public static final ApiTable TABLE = ApiTable.builder("Tensor", FloatFormat.FLOAT64, "io.nanguard.guard.Guard")
+      .instanceTypes("io.nanguard.tensor.Tensor")
+      .staticTypes("io.nanguard.tensor.Tensor")
+      .unary(OpCatalog.unaryOps().values())
+      .instance("pow", 1, Role.POW)
+      .instance("add", 1, Role.ADD).instance("sub", 1, Role.SUB)
+      .instance("mul", 1, Role.MUL).instance("div", 1, Role.DIV)
+      .instance("sum", 0, Role.SUM).reduction("sum", 1, Role.SUM, 1).reduction("sum", 2, Role.SUM, 1)
+      .instance("mean", 0, Role.MEAN).reduction("mean", 1, Role.MEAN, 1)
+      .reduction("max", 1, Role.MAX, 1)
+      .reduction("logSumExp", 1, Role.LOG_SUM_EXP, 1)
+      .reduction("softmax", 1, Role.SOFTMAX, 1).reduction("logSoftmax", 1, Role.LOG_SOFTMAX, 1)
+      .instance("crossEntropy", 1, Role.CROSS_ENTROPY)
+      .instance("norm", 0, Role.NORM).reduction("norm", 1, Role.NORM, 1).instance("dist", 1, Role.NORM)
+      .instance("cosineSimilarity", 2, Role.COSINE)
+      .instance("matmul", 1, Role.MATMUL)
+      .instance("clamp", 2, Role.CLAMP).instance("clampMin", 1, Role.CLAMP_MIN)
+      .instance("maximum", 1, Role.MAXIMUM).instance("minimum", 1, Role.MINIMUM)
+      .instance("reshape", ApiMethod.VARARGS, Role.IDENTITY).instance("unsqueeze", 1, Role.IDENTITY)
+      .instance("squeeze", 1, Role.IDENTITY).instance("transpose", 2, Role.IDENTITY)
+      .instance("t", 0, Role.IDENTITY).instance("select", 2, Role.IDENTITY)
+      .instance("indexSelect", ApiMethod.VARARGS, Role.IDENTITY).instance("detach", 0, Role.IDENTITY)
+      .instance("requiresGrad", 1, Role.IDENTITY)
+      .scalarResult("item", 0, Role.IDENTITY).scalarResult("get", ApiMethod.VARARGS, Role.IDENTITY)
+      .staticMethod("of", ApiMethod.VARARGS, Role.CONSTANT, Returns.TENSOR)
+      .staticMethod("scalar", 1, Role.FILL, Returns.TENSOR)
+      .staticMethod("full", ApiMethod.VARARGS, Role.FILL, Returns.TENSOR)
+      .staticMethod("zeros", ApiMethod.VARARGS, Role.ZEROS, Returns.TENSOR)
+      .staticMethod("ones", ApiMethod.VARARGS, Role.ONES, Returns.TENSOR)
+      .staticMethod("arange", 1, Role.ARANGE, Returns.TENSOR)
+      .staticMethod("randn", ApiMethod.VARARGS, Role.UNKNOWN, Returns.TENSOR)
+      .build();
+
+  @Override
+  public ApiTable table() {
+    return TABLE;
+  }
+}

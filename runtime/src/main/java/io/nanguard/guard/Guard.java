@@ -72,6 +72,16 @@ public final class Guard {
     return run(SafeOp.of(OpCatalog.LOG, SafeInput.atLeast(checked(eps, site), 0)), x, site);
   }
 
+  /** {@code log2(max(x, eps))}. */
+  public static Tensor log2(Tensor x, double eps, String site) {
+    return run(SafeOp.of(OpCatalog.LOG2, SafeInput.atLeast(checked(eps, site), 0)), x, site);
+  }
+
+  /** {@code log10(max(x, eps))}. */
+  public static Tensor log10(Tensor x, double eps, String site) {
+    return run(SafeOp.of(OpCatalog.LOG10, SafeInput.atLeast(checked(eps, site), 0)), x, site);
+  }
+
   /** {@code log1p(max(x, eps - 1))}; also the stable form of {@code log(1 + x)}. */
   public static Tensor log1p(Tensor x, double eps, String site) {
     return run(SafeOp.of(OpCatalog.LOG1P, SafeInput.atLeast(checked(eps, site) - 1, 0)), x, site);

@@ -19,6 +19,8 @@ public final class OpCatalog {
   /** exp(x) is +inf above this (the largest double is about e^709.78). */
   public static final double EXP_LIMIT = 709.782712893384;
 
+  private static final double LN2 = Math.log(2);
+  private static final double LN10 = Math.log(10);
   private static final Range NON_NEG = Range.NON_NEGATIVE;
   private static final Domain POSITIVE = Domain.interval(Range.POSITIVE);
   private static final Domain EXP_SAFE = Domain.interval(new Range(Double.NEGATIVE_INFINITY, true, EXP_LIMIT, false));
@@ -46,6 +48,12 @@ public final class OpCatalog {
   public static final OpSpec LOG = new OpSpec("log", Hazard.LOG, Math::log, (x, y) -> 1 / x,
       POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::log),
       "log(max(x, eps))", "clamp the argument (x.clampMin(1e-12)), or use logSumExp/logSoftmax/logSigmoid/log1p");
+  public static final OpSpec LOG2 = new OpSpec("log2", Hazard.LOG, x -> Math.log(x) / LN2, (x, y) -> 1 / (x * LN2),
+      POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(x -> Math.log(x) / LN2),
+      "log2(max(x, eps))", "clamp the argument (x.clampMin(1e-12))");
+  public static final OpSpec LOG10 = new OpSpec("log10", Hazard.LOG, Math::log10, (x, y) -> 1 / (x * LN10),
+      POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::log10),
+      "log10(max(x, eps))", "clamp the argument (x.clampMin(1e-12))");
   public static final OpSpec LOG1P = new OpSpec("log1p", Hazard.LOG, Math::log1p, (x, y) -> 1 / (1 + x),
       Domain.interval(new Range(-1, true, Double.POSITIVE_INFINITY, true)),
       Domain.interval(new Range(-1, true, Double.POSITIVE_INFINITY, true)),
@@ -71,7 +79,7 @@ public final class OpCatalog {
       "asin(clamp(x, -1 + eps, 1 - eps))", "clamp the argument to [-1 + eps, 1 - eps]");
 
   private static final Map<String, OpSpec> BY_NAME = index(NEG, ABS, SQUARE, SQRT, RSQRT, RECIPROCAL, EXP,
-      EXPM1, LOG, LOG1P, SIGMOID, TANH, RELU, SOFTPLUS, LOG_SIGMOID, SIN, COS, ACOS, ASIN);
+      EXPM1, LOG, LOG2, LOG10, LOG1P, SIGMOID, TANH, RELU, SOFTPLUS, LOG_SIGMOID, SIN, COS, ACOS, ASIN);
 
   private OpCatalog() {}
 

@@ -56,6 +56,19 @@ public record OpSpec(
     return gradientDomain.covers(r) ? null : Failure.GRADIENT;
   }
 
+  /**
+   * The worst failure possible for inputs in r when the op computes in {@code format}: as
+   * {@link #failureWithin(Range)}, and an exp-like op (hazard {@link Hazard#EXP}) also fails
+   * above the format's overflow point (88.72 in float32, where the catalogue's domain is
+   * float64's 709.78).
+   */
+  public Failure failureWithin(Range r, FloatFormat format) {
+    if (hazard == Hazard.EXP && r.hi() > format.expOverflow()) {
+      return Failure.FORWARD;
+    }
+    return failureWithin(r);
+  }
+
   /** The range of outputs for inputs in r. */
   public Range imageOf(Range r) {
     return image.apply(r);

@@ -1,6 +1,7 @@
 package io.nanguard.processor.analysis;
 
 import io.nanguard.ops.Failure;
+import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Hazard;
 import io.nanguard.ops.Range;
 
@@ -13,5 +14,7 @@ import io.nanguard.ops.Range;
  * @param operand which operand was checked (0 for the argument of sqrt, 1 for a divisor)
  * @param guardMethod the {@code Guard} method the generated code calls
  * @param safeForm the epsilon-safe form, as shown in messages
+ * @param format the floating format the op computes in
  */
-public record Check(Hazard hazard, Failure failure, Range input, int operand, String guardMethod, String safeForm) {}
+public record Check(Hazard hazard, Failure failure, Range input, int operand, String guardMethod, String safeForm,
+    FloatFormat format) {}

@@ -86,6 +86,12 @@ class RealCodePatternsTest {
         "  public double damped(double g) { return g / momentum; } // flag:div",
         "  public void add() { count++; }",
         "  public double mean(double total) { return total / count; } // flag:div",
+        "  private int steps;",
+        "  private int balance;",
+        "  public void step() { steps++; balance++; }",
+        "  public void undo() { balance--; }",
+        "  public double decayed(double lr) { return lr / (1 + steps); }",
+        "  public double perBalance(double lr) { return lr / (1 + balance); } // flag:div",
         "}"));
   }
 
@@ -147,6 +153,30 @@ class RealCodePatternsTest {
         "  }",
         "  public static double kth(int i, int k, double x) {",
         "    return x / k; // flag:div",
+        "  }",
+        "}"));
+  }
+
+  @Test
+  void aFloorOnTheMagnitudeMakesADivisorNonZero() {
+    check(SCAN, source("p.ContinuedFraction",
+        "package p;",
+        "import static java.lang.Math.*;",
+        "public class ContinuedFraction {",
+        "  private static final double FPMIN = 1e-300;",
+        "  public static double step(double numer, double first) {",
+        "    first = numer * first + 2.0;",
+        "    if (abs(first) < FPMIN) {",
+        "      first = FPMIN;",
+        "    }",
+        "    return 1.0 / first;",
+        "  }",
+        "  public static double stepWithoutFloor(double numer, double first) {",
+        "    first = numer * first + 2.0;",
+        "    if (abs(first) > FPMIN) {",
+        "      first = FPMIN;",
+        "    }",
+        "    return 1.0 / first; // flag:div",
         "  }",
         "}"));
   }
@@ -238,6 +268,16 @@ class RealCodePatternsTest {
         "      sum += Math.exp(x[i] - max);",
         "    }",
         "    return max + Math.log(sum); // flag:log",
+        "  }",
+        "  public static double throughALocal(double[] x) {",
+        "    double max = x[0];",
+        "    for (int i = 1; i < x.length; i++) {",
+        "      double value = x[i];",
+        "      if (value > max) {",
+        "        max = value;",
+        "      }",
+        "    }",
+        "    return Math.exp(x[0] - max);",
         "  }",
         "  public static double minInsteadOfMax(double[] x) {",
         "    double min = x[0];",

@@ -36,7 +36,8 @@ import java.util.Map;
  *
  * <p>On doubles the idiom is recognised from the method's text: every assignment to {@code max}
  * is an element of the same array {@code x} (the first, or one inside an
- * {@code if (x[j] > max)}), {@code Math.max(max, x[j])}, or minus infinity; at least one is such
+ * {@code if (x[j] > max)}), {@code Math.max(max, x[j])}, or minus infinity (where an element may
+ * also be read through a local, {@code double v = x[j];}); at least one is such
  * an update; {@code x} itself is never reassigned; and the subtraction comes after every
  * assignment, outside the loops that make them. That the maximum loop visits every index later
  * subtracted is assumed, as every implementation of the idiom does: it is the one fact here that
@@ -193,7 +194,7 @@ final class MaxSubtraction {
     return false;
   }
 
-  private static boolean isMaxOf(ExpressionTree value, String x, String max) {
+  private boolean isMaxOf(ExpressionTree value, String x, String max) {
     if (!(strip(value) instanceof MethodInvocationTree call) || call.getArguments().size() != 2
         || !(call.getMethodSelect() instanceof MemberSelectTree ms) || !ms.getIdentifier().contentEquals("max")
         || Apis.installed().forStaticType(ms.getExpression().toString()) != Apis.scalars()) {
@@ -204,7 +205,13 @@ final class MaxSubtraction {
     return isName(a, max) && isElementOf(b, x) || isName(b, max) && isElementOf(a, x);
   }
 
-  private static boolean isElementOf(ExpressionTree t, String x) {
+  /** {@code x[j]}, or a local declared as {@code double v = x[j];} and never assigned again. */
+  private boolean isElementOf(ExpressionTree t, String x) {
+    if (t instanceof IdentifierTree id) {
+      List<Tree> writes = assignments.getOrDefault(id.getName().toString(), List.of());
+      return writes.size() == 1 && writes.get(0) instanceof VariableTree v && v.getInitializer() != null
+          && strip(v.getInitializer()) instanceof ArrayAccessTree a && isName(strip(a.getExpression()), x);
+    }
     return t instanceof ArrayAccessTree a && isName(strip(a.getExpression()), x);
   }
 

@@ -570,7 +570,7 @@ public final class RangeAnalyzer {
       }
       Value target = eval(node.getExpression());
       if (node.getIdentifier().contentEquals("length") && target.type() instanceof ArrayType) {
-        String key = Narrowing.keyOf(node, env::has);
+        String key = key(node);
         Value narrowed = key == null ? null : env.get(key);
         return narrowed != null ? narrowed.at(node) : Value.number(Fact.of(Range.NON_NEGATIVE), Kind.INTEGRAL, null, node);
       }
@@ -656,7 +656,7 @@ public final class RangeAnalyzer {
       if ((node.getKind() == Tree.Kind.REMAINDER || node.getKind() == Tree.Kind.DIVIDE)
           && l.kind() == Kind.INTEGRAL && r.kind() == Kind.INTEGRAL) {
         // An int division or remainder by 0 throws: whatever runs after it knows the divisor is not 0.
-        String key = Narrowing.keyOf(node.getRightOperand(), env::has);
+        String key = key(node.getRightOperand());
         if (key != null) {
           env.put(key, r.withFact(new Fact(r.fact().range(), true)));
         }
@@ -697,6 +697,12 @@ public final class RangeAnalyzer {
         scan(node.getVariable(), null);
       }
       assign(node.getVariable(), v);
+      String field = node.getVariable() instanceof IdentifierTree id && !env.has(id.getName().toString())
+          ? id.getName().toString()
+          : node.getVariable() instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
+      if (writes != null && field != null) {
+        writes.stored(field, v.fact()); // compound updates and increments are FieldInvariants' own to judge
+      }
       return v;
     }
 
@@ -714,7 +720,7 @@ public final class RangeAnalyzer {
       if (v.origin() == null) {
         env.forgetNarrowed(Narrowing::isField); // the callee may assign fields
       } else if (v.isOp(OpCatalog.ABS)) {
-        String key = Narrowing.keyOf(node, env::has);
+        String key = key(node);
         Value narrowed = key == null ? null : env.get(key);
         return narrowed == null ? v : v.withFact(new Fact(v.fact().range().meet(narrowed.fact().range()),
             v.fact().nonZero() || narrowed.fact().nonZero()));
@@ -908,13 +914,10 @@ public final class RangeAnalyzer {
       if (field == null) {
         return; // an array element
       }
-      if (writes != null) {
-        writes.stored(field, v.fact());
-      }
       String key = Narrowing.fieldKey(field);
       env.forgetNarrowed(root -> root.equals(key)); // also when another object's field may be this one's
       VariableElement f = fieldElement(field);
-      if (f != null && kinds.of(f.asType()) == v.kind() && key.equals(Narrowing.keyOf(variable, env::has))) {
+      if (f != null && kinds.of(f.asType()) == v.kind() && key.equals(key(variable))) {
         env.put(key, v); // read back until a call may change it
       }
     }
@@ -1031,9 +1034,14 @@ public final class RangeAnalyzer {
       return simple ? eval(t).fact().constant() : null;
     }
 
+    /** The {@link Narrowing} key of {@code t} in the current state, or null. */
+    private String key(ExpressionTree t) {
+      return Narrowing.keyOf(t, env::has, staticImports.contains(Apis.scalars()));
+    }
+
     /** The narrowable expression {@code t} (evaluating it has no effect), or null. */
     private Comparison.Target target(ExpressionTree t) {
-      String key = Narrowing.keyOf(t, env::has);
+      String key = key(t);
       if (key == null) {
         return null;
       }

@@ -75,7 +75,7 @@ final class ProgramFactsProperty {
           }
           for (double b : SAMPLES) {
             c.getMethod("set", double.class).invoke(o, b);
-            checks += probe(c, o, "pf", violations) + probe(c, o, "pg", violations);
+            checks += probe(c, o, "pf", violations) + probe(c, o, "pg", violations) + probe(c, o, "pc", violations);
             checks += probe(c, null, "ph", violations, b) + probe(c, null, "pa", violations, b);
             checks += probe(c, null, "pl", violations, (Object) new double[(int) Math.abs(b) % 6]);
           }
@@ -130,13 +130,15 @@ final class ProgramFactsProperty {
       case 2 -> "    if (b " + pick(COMPARISONS) + " " + constant() + ") {\n      g = " + pick("b", "b * b", "Math.abs(b)", "1.5") + ";\n    }\n";
       default -> "    count++;\n    g = count;\n";
     };
+    String counter = pick("count++;", "count += 2;", "count--;", "++count;", "count = 3;");
     String src = "package gen;\n"
         + "public final class " + name + " {\n"
         + "  private final double f;\n"
         + "  private double g = " + constant() + ";\n"
         + "  private int count;\n"
         + "  public " + name + "(double a) {\n" + guard + "    this.f = " + field + ";\n  }\n"
-        + "  public void set(double b) {\n" + setter + "  }\n"
+        + "  public void set(double b) {\n" + setter + "    " + counter + "\n  }\n"
+        + "  public double pc() { return count; }\n"
         + "  public double pf() { return f; }\n"
         + "  public double pg() { return g; }\n"
         + "  private static double h(double x) {\n"

@@ -68,8 +68,8 @@ public class DjlBench {
   public static class Mlp {
     private Model plainModel;
     private Model checkedModel;
-    Trainer plain;
-    Trainer checked;
+    public Trainer plain;
+    public Trainer checked;
     private float[] x;
     private float[] y;
 
@@ -110,7 +110,7 @@ public class DjlBench {
       return t;
     }
 
-    float step(Trainer trainer) {
+    public float step(Trainer trainer) {
       try (NDManager batchManager = trainer.getManager().newSubManager(); NDScope scope = new NDScope()) {
         NDList data = new NDList(batchManager.create(x, new Shape(BATCH, WIDTH)));
         NDList labels = new NDList(batchManager.create(y, new Shape(BATCH, 1)));
@@ -128,8 +128,8 @@ public class DjlBench {
   public static class Seed {
     private NDManager manager;
     private NDArray codes;
-    final NdSeedLoss plain = new NdSeedLoss();
-    final NdSeedLoss guarded = new GuardedNdSeedLoss();
+    public final NdSeedLoss plain = new NdSeedLoss();
+    public final NdSeedLoss guarded = new GuardedNdSeedLoss();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -144,7 +144,7 @@ public class DjlBench {
       manager.close();
     }
 
-    float run(NdSeedLoss loss) {
+    public float run(NdSeedLoss loss) {
       try (NDScope scope = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray l = loss.loss(codes);
         gc.backward(l);

@@ -181,7 +181,7 @@ class GuardTest {
   void fusedAndUnclampedPathsAgreeExactly() {
     List<SafeOp> ops = List.of(SafeOp.of(OpCatalog.SQRT, SafeInput.atLeast(0, EPS)),
         SafeOp.of(OpCatalog.LOG, SafeInput.atLeast(EPS, 0)), SafeOp.of(OpCatalog.ACOS, SafeInput.within(-0.9, 0.9, 0)),
-        Guard.powOp(0.5, EPS), Guard.divisorOp(EPS));
+        SafeOp.of(OpCatalog.pow(0.5), EPS), SafeOp.divisor(EPS));
     for (SafeOp op : ops) {
       Tensor a = Tensor.of(0.1, 0.25, 0.5, 0.8).requiresGrad(true);
       Tensor b = Tensor.of(0.1, 0.25, 0.5, 0.8).requiresGrad(true);

@@ -2,6 +2,7 @@ package io.nanguard.processor.analysis;
 
 import io.nanguard.ops.Domain;
 import io.nanguard.ops.Failure;
+import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Hazard;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
@@ -95,7 +96,8 @@ public final class Transfer {
     OpSpec divisor = OpCatalog.divisor();
     Failure failure = b.nonZero() ? null : divisor.failureWithin(b.range());
     Check check = failure == null ? null
-        : new Check(Hazard.DIV, failure, b.range(), 1, "divisor", "a / (b with |b| raised to at least eps, sign kept)");
+        : new Check(Hazard.DIV, failure, b.range(), 1, "divisor",
+            "a / (" + divisor.guarding().form("b", FloatFormat.FLOAT64) + ")");
     return new Step(Fact.of(a.range().div(b.range())), check);
   }
 

@@ -566,7 +566,8 @@ public final class RangeAnalyzer {
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
             Messages.stability(match.composition(), check),
-            new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), match.argTrees()));
+            new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), null,
+                match.argTrees()));
         flows = stable(match, op);
       } else {
         List<ExpressionTree> args = new ArrayList<>();
@@ -581,7 +582,7 @@ public final class RangeAnalyzer {
           }
         }
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
-            Messages.range(op.origin(), check), new Fix(target, op.api().guardClass(), check.guardMethod(), args));
+            Messages.range(op.origin(), check), new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {

@@ -69,7 +69,7 @@ public final class Transfer {
     }
     Range image = spec.imageOf(x.range());
     boolean nonZero = x.nonZero() && (spec == OpCatalog.NEG || spec == OpCatalog.ABS);
-    Check check = failure == null ? null : new Check(spec.hazard(), failure, x.range(), 0, spec.name(), spec.safeForm());
+    Check check = failure == null ? null : new Check(spec.hazard(), failure, x.range(), 0, spec.name(), spec, spec.safeForm());
     return new Step(new Fact(image, nonZero), check);
   }
 
@@ -81,14 +81,14 @@ public final class Transfer {
       Failure failure = POSITIVE_ONLY.covers(base.range()) ? null : Failure.FORWARD;
       Range image = base.range().lo() >= 0 ? Range.NON_NEGATIVE : Range.TOP;
       return new Step(Fact.of(image), failure == null ? null
-          : new Check(Hazard.POW, failure, base.range(), 0, "pow", worst.safeForm()));
+          : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, worst.safeForm()));
     }
     OpSpec spec = OpCatalog.pow(p);
     Failure failure = spec.hazardous() ? spec.failureWithin(base.range()) : null;
     if (failure != null && base.nonZero() && p == Math.rint(p)) {
       failure = null; // an integer power is singular only at 0
     }
-    Check check = failure == null ? null : new Check(Hazard.POW, failure, base.range(), 0, "pow", spec.safeForm());
+    Check check = failure == null ? null : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, spec.safeForm());
     return new Step(Fact.of(spec.imageOf(base.range())), check);
   }
 
@@ -96,7 +96,7 @@ public final class Transfer {
     OpSpec divisor = OpCatalog.divisor();
     Failure failure = b.nonZero() ? null : divisor.failureWithin(b.range());
     Check check = failure == null ? null
-        : new Check(Hazard.DIV, failure, b.range(), 1, "divisor",
+        : new Check(Hazard.DIV, failure, b.range(), 1, "divisor", null,
             "a / (" + divisor.guarding().form("b", FloatFormat.FLOAT64) + ")");
     return new Step(Fact.of(a.range().div(b.range())), check);
   }

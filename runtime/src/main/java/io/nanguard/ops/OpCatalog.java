@@ -26,6 +26,7 @@ public final class OpCatalog {
   private static final Domain EXP_SAFE = Domain.interval(new Range(Double.NEGATIVE_INFINITY, true, EXP_LIMIT, false));
   private static final Domain OPEN_UNIT_BALL = Domain.interval(new Range(-1, true, 1, true));
   private static final Domain CLOSED_UNIT_BALL = Domain.interval(Range.closed(-1, 1));
+  private static final Domain OPEN_UNIT_INTERVAL = Domain.interval(new Range(0, true, 1, true));
   private static final Guarding UNIT_BALL_GUARD = Guarding.clampInto(-1, 1, 1, -1);
 
   public static final OpSpec NEG = safe("neg", Flow.LINEAR, x -> -x, (x, y) -> -1, Range::neg);
@@ -72,6 +73,10 @@ public final class OpCatalog {
   public static final OpSpec ASIN = hazardous("asin", Hazard.ASIN, Math::asin, (x, y) -> 1 / Math.sqrt(1 - x * x),
       CLOSED_UNIT_BALL, OPEN_UNIT_BALL, r -> r.meet(Range.closed(-1, 1)).mapIncreasing(Math::asin),
       UNIT_BALL_GUARD, "clamp the argument to [-1 + eps, 1 - eps]");
+  public static final OpSpec LOGIT = hazardous("logit", Hazard.LOG, x -> Math.log(x) - Math.log1p(-x),
+      (x, y) -> 1 / (x * (1 - x)), OPEN_UNIT_INTERVAL, OPEN_UNIT_INTERVAL,
+      r -> r.meet(Range.UNIT).mapIncreasing(x -> Math.log(x) - Math.log1p(-x)),
+      Guarding.clampInto(0, 1, 1, -1), "clamp the probability to [eps, 1 - eps], or work with logits throughout");
 
   /**
    * Every public row constant of this class, in declaration order, found by reflection: a row

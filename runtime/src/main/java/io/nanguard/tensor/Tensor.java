@@ -281,6 +281,11 @@ public final class Tensor {
     return unary(OpCatalog.ASIN);
   }
 
+  /** log(x / (1 - x)), the inverse of sigmoid; defined on (0, 1). */
+  public Tensor logit() {
+    return unary(OpCatalog.LOGIT);
+  }
+
   /** x^p elementwise; its hazards at 0 depend on p (see {@link OpCatalog#pow}). */
   public Tensor pow(double p) {
     OpSpec row = OpCatalog.pow(p);

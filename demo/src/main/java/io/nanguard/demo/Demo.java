@@ -91,7 +91,7 @@ public final class Demo {
     List<Double> guardedLosses = new ArrayList<>();
     Report trainingReport;
     out.println("  Training GuardedLatentLoss with SGD (lr " + LR + ") under Anomaly:");
-    ProgressBar bar = new ProgressBar(out, "guarded", STEPS);
+    ProgressBar bar = ProgressBar.forConsole(out, "guarded", STEPS);
     try (Anomaly a = Anomaly.detect(AnomalyOptions.builder().collectAll().build())) {
       for (int step = 1; step <= STEPS; step++) {
         sgd.zeroGrad();

@@ -7,6 +7,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.nanguard.processor.analysis.AnalysisContext;
+import io.nanguard.processor.analysis.AnalysisMode;
 import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.Apis;
 import io.nanguard.processor.analysis.MemberIndex;
@@ -57,6 +59,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
   private GuardedTypeWriter writer;
   private boolean noTreesNoted;
   private MemberIndex members;
+  private AnalysisContext context;
 
   /** The processor as javac's service loader creates it: it writes {@code Guarded<Name>} classes. */
   public NanGuardProcessor() {
@@ -109,6 +112,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
       return false;
     }
     members = new MemberIndex(processingEnv.getElementUtils());
+    context = new AnalysisContext(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees, members);
     Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(annotations, round);
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
       List<GuardedMethod> methods = new ArrayList<>();
@@ -223,7 +227,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
     }
     CompilationUnitTree unit = path.getCompilationUnit();
     try {
-      MethodAnalysis analysis = analyzer(m, unit).analyze(m, tree);
+      MethodAnalysis analysis = analyzer(m, unit).analyze(m, tree, AnalysisMode.GUARDED);
       if (hasAnnotation(m, DISTANCE)) {
         List<String> problems = Misuse.ofDistance(m, analysis);
         if (!problems.isEmpty()) {
@@ -265,7 +269,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
         continue;
       }
       try {
-        report(m, unit, analyzer(m, unit).analyze(m, tree), Diagnostic.Kind.WARNING);
+        report(m, unit, analyzer(m, unit).analyze(m, tree, AnalysisMode.SCAN), Diagnostic.Kind.WARNING);
       } catch (RuntimeException | StackOverflowError ex) {
         diagnostics.note("could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);
       }
@@ -273,8 +277,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
   }
 
   private RangeAnalyzer analyzer(ExecutableElement m, CompilationUnitTree unit) {
-    return new RangeAnalyzer(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), members,
-        (TypeElement) m.getEnclosingElement(), unit);
+    return new RangeAnalyzer(context, (TypeElement) m.getEnclosingElement(), unit);
   }
 
   private void report(ExecutableElement m, CompilationUnitTree unit, MethodAnalysis analysis, Diagnostic.Kind kind) {

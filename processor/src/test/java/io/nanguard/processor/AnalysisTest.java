@@ -91,7 +91,7 @@ class AnalysisTest {
     Sources.Result r = Sources.compile(file);
     assertThat(r.describe()).hasSize(2);
     assertThat(r.compilation()).hadWarningContaining("[nanguard:log]").inFile(file).onLine(10);
-    assertThat(r.compilation()).hadWarningContaining("[nanguard:sqrt] sqrt of a value in [0, inf)").inFile(file).onLine(11);
+    assertThat(r.compilation()).hadWarningContaining("[nanguard:sqrt] sqrt of 'dist(a, b)', a value in [0, inf)").inFile(file).onLine(11);
   }
 
   @Test
@@ -128,13 +128,24 @@ class AnalysisTest {
   }
 
   @Test
-  void compositionsSplitOverStatementsGetRangeGuardsInstead() {
+  void compositionsSplitOverStableLocalsAreRewrittenAtTheOuterOp() {
     List<Finding> findings = Sources.compile(Sources.loss(
         "    Tensor e = x.exp();", "    Tensor s = e.sum(1);", "    return s.log();")).handedOff().get(0).findings();
-    // logSumExp(x, 1) would replace s.log() with an operand from another statement; the
-    // generated code rewrites expressions in place, so each op is guarded where it stands.
+    // x is a parameter never assigned: its name means the same tensor at s.log() as at x.exp().
     assertThat(findings.stream().map(f -> describe(f.fix())).collect(Collectors.toList()))
-        .containsExactly("exp x.exp() [x]", "log s.log() [s]");
+        .containsExactly("exp x.exp() [x]", "logSumExp s.log() [x, 1]");
+  }
+
+  @Test
+  void compositionsOverAReassignedOperandGetRangeGuardsAndNameTheStableOp() {
+    Sources.Result r = Sources.compile(Sources.loss(
+        "    Tensor z = x;", "    Tensor e = z.exp();", "    z = pos;", "    Tensor s = e.sum(1);", "    return s.log();"));
+    List<Finding> findings = r.handedOff().get(0).findings();
+    // z no longer holds the exp's input at s.log(): logSumExp(z, 1) would be wrong there.
+    assertThat(findings.stream().map(f -> describe(f.fix())).collect(Collectors.toList()))
+        .containsExactly("exp z.exp() [z]", "log s.log() [s]");
+    assertThat(r.compilation()).hadWarningContaining("call logSumExp(x, dim) instead")
+        .inFile(r.compilation().sourceFiles().get(0)).onLine(Sources.FIRST_BODY_LINE + 4);
   }
 
   @Test
@@ -143,7 +154,7 @@ class AnalysisTest {
         "    Tensor p = x.exp().div(x.exp().sum(1, true));", "    return p.log();"));
     List<Finding> findings = r.handedOff().get(0).findings();
     assertThat(findings.stream().map(f -> describe(f.fix())).collect(Collectors.toList()))
-        .containsExactly("softmax x.exp().div(x.exp().sum(1, true)) [x, 1]", "log p.log() [p]");
+        .containsExactly("softmax x.exp().div(x.exp().sum(1, true)) [x, 1]", "logSoftmax p.log() [x, 1]");
     // p is a softmax once guarded: in [0, 1], not the unknown range of a division by a sum.
     assertThat(findings.get(1).range().toString()).isEqualTo("[0, 1]");
   }

@@ -29,7 +29,7 @@ class ChecksTest {
         Arguments.of("pow", "return Math.pow(d, 0.5);", "forward failure", "return Math.pow(pd, 0.5);"),
         Arguments.of("log", "return u.log();", "[0, 1]", "return u.add(1).log();"),
         Arguments.of("log", "return Math.log(d);", "log(max(x, eps))", "return Math.log(pd);"),
-        Arguments.of("div", "return x.div(nn.sum());", "division by a value in [0, inf)", "return x.div(pos.sum());"),
+        Arguments.of("div", "return x.div(nn.sum());", "division by 'nn.sum()', a value in [0, inf)", "return x.div(pos.sum());"),
         Arguments.of("div", "return 1.0 / d;", "forward failure", "return 1.0 / pd;"),
         Arguments.of("div", "return nn.reciprocal();", "reciprocal", "return pos.reciprocal();"),
         Arguments.of("acos", "return u.acos();", "[0, 1]", "return u.mul(0.5).acos();"),

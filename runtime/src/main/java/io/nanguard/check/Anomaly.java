@@ -59,7 +59,7 @@ public final class Anomaly implements AutoCloseable {
   private final Set<Tensor> nonFinite = Collections.newSetFromMap(new WeakHashMap<>());
   /** Leaf gradient summaries: effects of the errors above them, so the report lists them last. */
   private final Map<Tensor, LeafGradient> leafGradients = new LinkedHashMap<>();
-  private final Map<String, Double> previousNorms = new HashMap<>();
+  private final GradientCheck gradients;
   private final Map<Finding, Integer> blameOrder = new HashMap<>();
   private int forwardCount;
   /** Parameter names learnt from checkGradients, for findings about those tensors. */
@@ -83,6 +83,7 @@ public final class Anomaly implements AutoCloseable {
     this.options = options;
     this.checker = checker;
     this.owner = Thread.currentThread();
+    this.gradients = new GradientCheck(options);
   }
 
   /** Checks the current thread, throwing at the first error. */
@@ -104,6 +105,17 @@ public final class Anomaly implements AutoCloseable {
   /** Whether a scope is open on the current thread. */
   public static boolean isActive() {
     return Checker.activeOnCurrentThread();
+  }
+
+  /**
+   * Adds a finding made outside NaNGuard's own engine (by the guard or listener of another tensor
+   * library) to the innermost scope open on the current thread, under that scope's options (an
+   * error throws in throw mode). Does nothing when no scope is open.
+   */
+  public static void reportToCurrent(Finding finding) {
+    if (Checker.activeOnCurrentThread()) {
+      Checker.forCurrentThread().top().add(finding);
+    }
   }
 
   /** The options this scope runs with. */
@@ -143,27 +155,7 @@ public final class Anomaly implements AutoCloseable {
         summary.finding = leafFinding(param, summary);
         continue;
       }
-      if (e.nonFinite() > 0) {
-        Elements bad = Elements.nonFinite(grad.data(), grad.shape());
-        add(bad.finding(FindingKind.NON_FINITE_GRADIENT, "grad", site, "gradient of parameter '" + e.name()
-            + "' is non-finite " + bad.where() + "; do not step the optimizer (the parameters are still unchanged)"));
-        continue;
-      }
-      Elements largest = new Elements(e.shape(), List.of(), e.largestRows(), e.largestRows().size());
-      double norm = e.norm();
-      if (norm > options.gradientNormThreshold()) {
-        add(largest.finding(FindingKind.EXPLODING_GRADIENT, "grad", site, "gradient norm of parameter '" + e.name()
-            + "' is " + fmt(norm) + ", above the threshold " + fmt(options.gradientNormThreshold())
-            + "; largest rows " + e.largestRows() + "; fix: clip it (GradClip.clipNorm), lower the learning rate,"
-            + " or look at what feeds those rows"));
-      }
-      Double previous = previousNorms.put(e.name(), norm);
-      if (previous != null && previous > 0 && norm > previous * options.gradientGrowthFactor()) {
-        add(largest.finding(FindingKind.EXPLODING_GRADIENT, "grad", site, "gradient norm of parameter '" + e.name()
-            + "' grew " + fmt(norm / previous) + "x in one step (from " + fmt(previous) + " to " + fmt(norm)
-            + "), more than the factor " + fmt(options.gradientGrowthFactor()) + "; largest rows "
-            + e.largestRows() + "; fix: clip it (GradClip.clipNorm) or lower the learning rate"));
-      }
+      gradients.gradient(e, grad.data(), grad.shape(), site).forEach(this::add);
     }
     return report();
   }
@@ -178,11 +170,9 @@ public final class Anomaly implements AutoCloseable {
     checkOwner("checkParameters");
     Site site = Site.current();
     params.forEach((name, p) -> {
-      if (!Elements.allFinite(p.data())) {
-        Elements bad = Elements.nonFinite(p.data(), p.shape());
-        add(bad.finding(FindingKind.NON_FINITE_INPUT, "param", site,
-            "parameter '" + name + "' holds non-finite values " + bad.where()
-                + "; the last optimizer step wrote them: check gradients (checkGradients) before stepping"));
+      Finding bad = gradients.parameter(name, p.shape(), p.data(), site);
+      if (bad != null) {
+        add(bad);
       }
     });
     return report();

@@ -59,6 +59,14 @@ public final class GradientReport {
     return new GradientReport(entries);
   }
 
+  /**
+   * The report made of entries built with {@link #entry(String, int[], double[])}: for
+   * parameters of tensor libraries other than NaNGuard's own.
+   */
+  public static GradientReport ofEntries(List<Entry> entries) {
+    return new GradientReport(entries);
+  }
+
   /** One entry per parameter. */
   public List<Entry> entries() {
     return entries;
@@ -99,13 +107,20 @@ public final class GradientReport {
   }
 
   private static Entry entry(String name, Tensor p) {
-    List<Integer> shape = Elements.shapeList(p.shape());
     Tensor grad = p.grad();
-    if (grad == null) {
-      return new Entry(name, shape, false, 0, 0, 0, List.of(), List.of());
+    return entry(name, p.shape(), grad == null ? null : grad.data());
+  }
+
+  /**
+   * One parameter's entry from its shape and its gradient's values (row-major), or null
+   * values for a parameter backward never reached: for tensors other than NaNGuard's own.
+   */
+  public static Entry entry(String name, int[] shape, double[] g) {
+    List<Integer> shapeList = Elements.shapeList(shape);
+    if (g == null) {
+      return new Entry(name, shapeList, false, 0, 0, 0, List.of(), List.of());
     }
-    double[] g = grad.data();
-    int rowCount = p.dim() == 0 ? 1 : p.size(0);
+    int rowCount = shape.length == 0 ? 1 : shape[0];
     int rowSize = rowCount == 0 ? 0 : g.length / rowCount;
     double[] rowSq = new double[rowCount];
     double sq = 0;
@@ -117,12 +132,12 @@ public final class GradientReport {
         rowSq[i / rowSize] += g[i] * g[i];
       }
     }
-    Elements bad = Elements.nonFinite(g, p.shape());
+    Elements bad = Elements.nonFinite(g, shape);
     List<Integer> largest = IntStream.range(0, rowCount).boxed()
         .filter(r -> rowSq[r] > 0)
         .sorted(Comparator.comparingDouble((Integer r) -> rowSq[r]).reversed())
         .limit(LARGEST).collect(Collectors.toList());
-    return new Entry(name, shape, true, Math.sqrt(sq), max, bad.count(), bad.rows(), largest);
+    return new Entry(name, shapeList, true, Math.sqrt(sq), max, bad.count(), bad.rows(), largest);
   }
 
   private static String num(double v) {

@@ -41,8 +41,11 @@ public final class GuardStats {
 
   private GuardStats() {}
 
-  /** Records one guarded call at {@code site} that changed {@code engaged} elements. */
-  static void record(String site, long engaged) {
+  /**
+   * Records one guarded call at {@code site} that changed {@code engaged} elements. Public for the
+   * guards of other tensor libraries (io.nanguard.djl.NdGuard), which count into the same table.
+   */
+  public static void record(String site, long engaged) {
     Counter c = COUNTERS.computeIfAbsent(site, s -> new Counter());
     c.calls.increment();
     if (engaged > 0) {

@@ -30,7 +30,15 @@ public final class NanAssertions {
     for (int i = 0; i < params.length; i++) {
       named.put("param" + i, params[i]);
     }
-    GradientReport report = GradientReport.of(named);
+    assertGradientsFinite(GradientReport.of(named));
+  }
+
+  /**
+   * Fails unless every parameter of the report has a gradient and every gradient is finite; the
+   * message is the report's table. For parameters of other tensor libraries (see
+   * {@link GradientReport#ofEntries}).
+   */
+  public static void assertGradientsFinite(GradientReport report) {
     boolean missing = report.entries().stream().anyMatch(e -> !e.hasGradient());
     if (missing || !report.allFinite()) {
       Assertions.fail((missing ? "expected every parameter to have a gradient" : "expected finite gradients")

@@ -2,6 +2,7 @@ package io.nanguard.processor.analysis;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The abstract values of the locals and parameters in scope at one program point. */
 final class Env {
@@ -26,6 +27,15 @@ final class Env {
 
   void put(String name, Value v) {
     vars.put(name, v);
+  }
+
+  /**
+   * Forgets what is known of every expression kept under a {@link Narrowing} key (not a local)
+   * whose root satisfies {@code root}: an assignment to the root, or a call that may assign a
+   * field, ends it.
+   */
+  void forgetNarrowed(Predicate<String> root) {
+    vars.keySet().removeIf(k -> Narrowing.isKey(k) && root.test(Narrowing.root(k)));
   }
 
   Env copy() {

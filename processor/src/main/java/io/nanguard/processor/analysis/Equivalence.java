@@ -1,7 +1,9 @@
 package io.nanguard.processor.analysis;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import io.nanguard.ops.api.Role;
 
@@ -27,11 +29,15 @@ final class Equivalence {
       }
       return true;
     }
-    // Two reads of one parameter or field; other unknown expressions may be calls with effects.
+    // Two reads of one parameter, field or element; other unknown expressions may be calls with effects.
     return isRead(a.tree()) && isRead(b.tree()) && a.tree().toString().equals(b.tree().toString());
   }
 
   private static boolean isRead(ExpressionTree t) {
+    if (t instanceof ArrayAccessTree a) {
+      // w[i] * w[i]: an element read twice through names, with no effect in between.
+      return isRead(a.getExpression()) && (isRead(a.getIndex()) || a.getIndex() instanceof LiteralTree);
+    }
     return t instanceof IdentifierTree || t instanceof MemberSelectTree;
   }
 }

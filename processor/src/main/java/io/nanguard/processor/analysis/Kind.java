@@ -6,7 +6,7 @@ package io.nanguard.processor.analysis;
  * method chain from an unrelated call that happens to share a method name.
  */
 public enum Kind {
-  /** An {@code io.nanguard.tensor.Tensor} (or another tensor type given by an {@link ApiTable}). */
+  /** An {@code io.nanguard.tensor.Tensor} (or another tensor type given by an {@link io.nanguard.ops.api.ApiTable}). */
   TENSOR,
   /** double, float or their boxes. */
   FLOAT,

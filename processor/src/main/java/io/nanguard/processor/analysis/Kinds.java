@@ -1,11 +1,20 @@
 package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import io.nanguard.ops.api.ApiTable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -25,17 +34,41 @@ final class Kinds {
       "Integer", Kind.INTEGRAL, "Long", Kind.INTEGRAL, "Short", Kind.INTEGRAL,
       "Byte", Kind.INTEGRAL, "Character", Kind.INTEGRAL);
 
+  private static final Set<ElementKind> TYPES = EnumSet.of(
+      ElementKind.CLASS, ElementKind.INTERFACE, ElementKind.ENUM, ElementKind.RECORD, ElementKind.ANNOTATION_TYPE);
+
   private final Types types;
   private final MemberIndex members;
   private final ModuleElement module;
   private final Apis apis;
+  private final TypeElement owner;
+  private final Map<String, String> singleImports = new HashMap<>();
+  private final List<String> prefixes = new ArrayList<>();
 
-  /** Kinds of types as seen from {@code module} (null on a compiler without modules). */
-  Kinds(Types types, MemberIndex members, ModuleElement module, Apis apis) {
+  /**
+   * Kinds of types as written in {@code unit} inside {@code owner}, looked up in {@code module}
+   * (null on a compiler without modules).
+   */
+  Kinds(Types types, MemberIndex members, ModuleElement module, Apis apis, TypeElement owner, CompilationUnitTree unit) {
     this.types = types;
     this.members = members;
     this.module = module;
     this.apis = apis;
+    this.owner = owner;
+    ExpressionTree pkg = unit.getPackageName();
+    prefixes.add(pkg == null ? "" : pkg + ".");
+    for (ImportTree i : unit.getImports()) {
+      String name = i.getQualifiedIdentifier().toString();
+      if (!i.isStatic()) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        if (simple.equals("*")) {
+          prefixes.add(name.substring(0, name.length() - 1));
+        } else {
+          singleImports.put(simple, name);
+        }
+      }
+    }
+    prefixes.add("java.lang.");
   }
 
   /** A value of type {@code t} about which {@code fact} is known. */
@@ -102,11 +135,38 @@ final class Kinds {
     if (generic >= 0) {
       name = name.substring(0, generic);
     }
-    TypeElement e = members.type(module, name);
-    if (e == null && name.indexOf('.') < 0) {
-      e = members.type(module, "java.lang." + name);
-    }
+    TypeElement e = typeNamed(name);
     return e == null ? null : types.erasure(e.asType());
+  }
+
+  /**
+   * The type a name written in the unit denotes (simple or qualified), or null: a member type of
+   * the owner (declared or inherited), a single-type import, the unit's package, an on-demand
+   * import, java.lang (JLS 6.4.1's order, without the rare shadowings it also has).
+   */
+  TypeElement typeNamed(String name) {
+    if (name.indexOf('.') >= 0) {
+      return members.type(module, name);
+    }
+    if (owner.getSimpleName().contentEquals(name)) {
+      return owner;
+    }
+    for (Element e : members.named(owner, name)) {
+      if (TYPES.contains(e.getKind())) {
+        return (TypeElement) e;
+      }
+    }
+    String imported = singleImports.get(name);
+    if (imported != null) {
+      return members.type(module, imported);
+    }
+    for (String prefix : prefixes) {
+      TypeElement t = members.type(module, prefix + name);
+      if (t != null) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** The kind of a local's declared type tree. */

@@ -1,25 +1,60 @@
 package io.nanguard.processor.analysis;
 
+import com.sun.source.tree.Tree;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.api.ApiMethod;
 
-/** The text of the diagnostics, after the {@code [nanguard:KIND]} prefix the processor adds. */
+/**
+ * The text of the diagnostics, after the {@code [nanguard:KIND]} prefix the processor adds. A
+ * message quotes the operand, so that several warnings on one line tell which op each is about,
+ * and ends with what to do: in a guarded method, the rewrite the generated class uses; in scan
+ * mode, where nothing is generated, the fix to write.
+ */
 final class Messages {
+
+  /** Longer operands are cut: the column already points at the op. */
+  private static final int MAX_QUOTE = 48;
 
   private Messages() {}
 
-  /** For an op whose input range reaches a singular point. */
-  static String range(ApiMethod op, Check check) {
-    String what = check.operand() == 1 ? "division by a value" : op.displayName() + " of a value";
+  /** For an op whose input range reaches a singular point; {@code operand} is the checked operand. */
+  static String range(ApiMethod op, Check check, Tree operand, AnalysisMode mode) {
+    String what = (check.operand() == 1 ? "division by " : op.displayName() + " of ") + quote(operand);
     String kind = check.failure() == Failure.FORWARD
         ? "the value itself may be non-finite (forward failure)"
         : "the value is finite but the gradient may be infinite, which backward turns into NaN (gradient-only failure)";
-    return what + " in " + check.input() + ": " + kind + "; the guarded code uses " + check.safeForm();
+    return what + " in " + check.input() + ": " + kind + "; " + remedy(check.safeForm(), mode);
   }
 
   /** For an unstable composition. */
-  static String stability(Compositions.Composition c, Check check) {
-    return c.shape() + " " + c.problem() + " (input range " + check.input() + "); the guarded code uses "
-        + c.safeForm();
+  static String stability(Compositions.Composition c, Check check, AnalysisMode mode) {
+    return c.shape() + " " + c.problem() + " (input range " + check.input() + "); " + remedy(c.safeForm(), mode);
+  }
+
+  /**
+   * For a composition written over statements whose stable form cannot be put in place (an
+   * operand is reassigned in between): the clamp the generated code uses keeps the value finite
+   * but not right, so the message names the op to call.
+   */
+  static String splitComposition(String rangeMessage, Compositions.Composition c) {
+    return rangeMessage + " (this is " + c.shape() + " written over several statements, which " + c.problem()
+        + "; a clamp keeps it finite but wrong there: call " + c.safeForm() + " instead)";
+  }
+
+  private static String remedy(String safeForm, AnalysisMode mode) {
+    return mode == AnalysisMode.GUARDED
+        ? "the guarded code uses " + safeForm
+        : "fix: use " + safeForm + ", or mark the method @Guarded to have it generated";
+  }
+
+  private static String quote(Tree operand) {
+    if (operand == null) {
+      return "a value";
+    }
+    String text = operand.toString().replaceAll("\\s+", " ");
+    if (text.length() > MAX_QUOTE) {
+      text = text.substring(0, MAX_QUOTE - 3) + "...";
+    }
+    return "'" + text + "', a value";
   }
 }

@@ -35,7 +35,9 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.util.TreeScanner;
+import io.nanguard.ops.Failure;
 import io.nanguard.ops.Hazard;
+import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.Range;
 import io.nanguard.ops.api.ApiMethod;
 import io.nanguard.ops.api.ApiTable;
@@ -56,8 +58,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * Interval abstract interpretation over one method body, on javac's (unattributed) trees.
@@ -76,24 +76,37 @@ public final class RangeAnalyzer {
   private static final int MAX_LOOP_ROUNDS = 12;
   private static final String SUPPRESS = "SuppressWarnings";
 
+  private final AnalysisContext context;
   private final Apis apis;
   private final Kinds kinds;
   private final TypeElement owner;
   private final List<ApiTable> staticImports;
   private final MemberIndex members;
 
+  /** Where {@link FieldInvariants} learns the values a method stores in fields: by field name. */
+  @FunctionalInterface
+  interface FieldWrites {
+    void stored(String field, Fact value);
+  }
+
   /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
-  public RangeAnalyzer(Elements elements, Types types, MemberIndex members, TypeElement owner, CompilationUnitTree unit) {
-    this.members = members;
+  public RangeAnalyzer(AnalysisContext context, TypeElement owner, CompilationUnitTree unit) {
+    this.context = context;
+    this.members = context.members();
     this.apis = Apis.installed();
-    this.kinds = new Kinds(types, members, elements.getModuleOf(owner), apis);
+    this.kinds = new Kinds(context.types(), members, context.elements().getModuleOf(owner), apis, owner, unit);
     this.owner = owner;
     this.staticImports = staticallyImported(unit, apis);
   }
 
-  /** Analyses the body of {@code method} (declared by {@code tree}). */
-  public MethodAnalysis analyze(ExecutableElement method, MethodTree tree) {
-    Walker w = new Walker();
+  /** Analyses the body of {@code method} (declared by {@code tree}) for the given purpose. */
+  public MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode) {
+    return analyze(method, tree, mode, null);
+  }
+
+  /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
+  MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
+    Walker w = new Walker(mode, writes, StableNames.of(tree));
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
       w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
@@ -102,6 +115,16 @@ public final class RangeAnalyzer {
       w.scan(tree.getBody(), null);
     }
     return new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns);
+  }
+
+  /** Runs an initialiser block of the class, telling {@code writes} each value stored in a field. */
+  void analyzeBlock(BlockTree block, FieldWrites writes) {
+    new Walker(AnalysisMode.FACTS, writes, StableNames.NONE).scan(block, null);
+  }
+
+  /** What is known of an expression evaluated with no local in scope (a field's initialiser). */
+  Fact evaluate(ExpressionTree initializer) {
+    return new Walker(AnalysisMode.FACTS, null, StableNames.NONE).eval(initializer).fact();
   }
 
   /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
@@ -128,6 +151,16 @@ public final class RangeAnalyzer {
     final Map<Tree, Set<String>> suppressions = new IdentityHashMap<>();
     final List<Value> returns = new ArrayList<>();
     private final List<Set<String>> suppressionStack = new ArrayList<>();
+    private final AnalysisMode mode;
+    private final FieldWrites writes;
+    private final StableNames stableNames;
+    private int lambdaDepth;
+
+    Walker(AnalysisMode mode, FieldWrites writes, StableNames stableNames) {
+      this.mode = mode;
+      this.writes = writes;
+      this.stableNames = stableNames;
+    }
 
     Value eval(ExpressionTree t) {
       Value v = scan(t, null);
@@ -164,7 +197,10 @@ public final class RangeAnalyzer {
     @Override
     public Value visitReturn(ReturnTree node, Void p) {
       if (node.getExpression() != null) {
-        returns.add(eval(node.getExpression()));
+        Value v = eval(node.getExpression());
+        if (lambdaDepth == 0) {
+          returns.add(v); // a lambda's return is the lambda's, not the method's
+        }
       }
       return null;
     }
@@ -315,7 +351,12 @@ public final class RangeAnalyzer {
         env.put(param.getName().toString(),
             Value.plain(Fact.TOP, kind, kinds.apiOf(param.getType(), declared, kind), null, null));
       }
-      scan(node.getBody(), null);
+      lambdaDepth++;
+      try {
+        scan(node.getBody(), null);
+      } finally {
+        lambdaDepth--;
+      }
       env = outer;
       return Value.unknown(node);
     }
@@ -343,6 +384,16 @@ public final class RangeAnalyzer {
       return field != null ? field : Value.unknown(node);
     }
 
+    /** A field's value: as narrowed by a condition or set by an assignment here, else its invariant. */
+    private Value field(String name, ExpressionTree node) {
+      Value narrowed = env.get(Narrowing.fieldKey(name));
+      if (narrowed != null) {
+        return narrowed.at(node);
+      }
+      VariableElement f = fieldElement(name);
+      return f == null ? null : fieldValue(f, node);
+    }
+
     @Override
     public Value visitMemberSelect(MemberSelectTree node, Void p) {
       if (node.getExpression() instanceof IdentifierTree id && id.getName().contentEquals("this")) {
@@ -351,7 +402,21 @@ public final class RangeAnalyzer {
           return field;
         }
       }
-      scan(node.getExpression(), null);
+      TypeElement type = staticType(node.getExpression());
+      if (type != null) {
+        for (Element e : members.named(type, node.getIdentifier().toString())) {
+          if (e.getKind() == ElementKind.FIELD) {
+            return fieldValue((VariableElement) e, node);
+          }
+        }
+        return Value.unknown(node);
+      }
+      Value target = eval(node.getExpression());
+      if (node.getIdentifier().contentEquals("length") && target.type() instanceof ArrayType) {
+        String key = Narrowing.keyOf(node, env::has);
+        Value narrowed = key == null ? null : env.get(key);
+        return narrowed != null ? narrowed.at(node) : Value.number(Fact.of(Range.NON_NEGATIVE), Kind.INTEGRAL, null, node);
+      }
       return Value.unknown(node);
     }
 
@@ -415,9 +480,28 @@ public final class RangeAnalyzer {
 
     @Override
     public Value visitBinary(BinaryTree node, Void p) {
+      if (node.getKind() == Tree.Kind.CONDITIONAL_AND || node.getKind() == Tree.Kind.CONDITIONAL_OR) {
+        // The right operand runs only when the left one did not decide: in the state the left one
+        // leaves, narrowed by its outcome; after the whole, either state may hold.
+        eval(node.getLeftOperand());
+        Env afterLeft = env;
+        env = refine(afterLeft.copy(), node.getLeftOperand(), node.getKind() == Tree.Kind.CONDITIONAL_AND);
+        eval(node.getRightOperand());
+        env = afterLeft.merge(env, false);
+        return Value.unknown(node);
+      }
       Value l = eval(node.getLeftOperand());
       Value r = eval(node.getRightOperand());
-      return arithmetic(node.getKind(), l, r, node);
+      Value result = arithmetic(node.getKind(), l, r, node);
+      if ((node.getKind() == Tree.Kind.REMAINDER || node.getKind() == Tree.Kind.DIVIDE)
+          && l.kind() == Kind.INTEGRAL && r.kind() == Kind.INTEGRAL) {
+        // An int division or remainder by 0 throws: whatever runs after it knows the divisor is not 0.
+        String key = Narrowing.keyOf(node.getRightOperand(), env::has);
+        if (key != null) {
+          env.put(key, r.withFact(new Fact(r.fact().range(), true)));
+        }
+      }
+      return result;
     }
 
     @Override
@@ -460,11 +544,25 @@ public final class RangeAnalyzer {
     public Value visitNewClass(NewClassTree node, Void p) {
       scan(node.getEnclosingExpression(), null);
       scan(node.getArguments(), null);
+      env.forgetNarrowed(Narrowing::isField);
       return Value.unknown(node);
     }
 
     @Override
     public Value visitMethodInvocation(MethodInvocationTree node, Void p) {
+      Value v = invocation(node);
+      if (v.origin() == null) {
+        env.forgetNarrowed(Narrowing::isField); // the callee may assign fields
+      } else if (v.isOp(OpCatalog.ABS)) {
+        String key = Narrowing.keyOf(node, env::has);
+        Value narrowed = key == null ? null : env.get(key);
+        return narrowed == null ? v : v.withFact(new Fact(v.fact().range().meet(narrowed.fact().range()),
+            v.fact().nonZero() || narrowed.fact().nonZero()));
+      }
+      return v;
+    }
+
+    private Value invocation(MethodInvocationTree node) {
       ExpressionTree select = node.getMethodSelect();
       List<? extends ExpressionTree> args = node.getArguments();
       if (select instanceof MemberSelectTree ms) {
@@ -475,6 +573,10 @@ public final class RangeAnalyzer {
           List<Value> operands = evalAll(args);
           ApiMethod m = staticApi.staticMethod(name, args.size());
           return m != null ? apply(staticApi, m, operands, node) : Value.unknown(node);
+        }
+        TypeElement staticType = staticType(receiver);
+        if (staticType != null) {
+          return call(staticType, name, evalAll(args), node);
         }
         boolean self = receiver instanceof IdentifierTree id
             && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
@@ -550,10 +652,20 @@ public final class RangeAnalyzer {
 
     /** Records the finding for op; returns the value that flows on (the stable op's, for a composition). */
     private Value report(Value op, Check check) {
+      if (check.failure() == Failure.GRADIENT && !mode.differentiated() && op.kind() != Kind.TENSOR) {
+        return op; // no backward pass runs through plain doubles here
+      }
+      if (check.hazard() == Hazard.DIV && op.origin().role() == Role.DIV && literalZero(op.operand(1).tree())) {
+        return op; // x / 0.0 written out is an intentional infinity (or NaN), not an accident
+      }
       Compositions.Match match = Compositions.match(op);
-      if (match != null && !match.args().stream().allMatch(a -> contains(op.opTree(), a.tree()))) {
-        // The stable call would need an operand computed in another statement: the generated code
-        // replaces expressions in place, so this op gets its own range guard instead.
+      Compositions.Composition split = null;
+      if (match != null && !match.args().stream().allMatch(
+          a -> contains(op.opTree(), a.tree()) || stableNames.movable(a.tree(), op.opTree()))) {
+        // The stable call would need an operand computed in another statement and changed since:
+        // the generated code replaces expressions in place, so this op gets its own range guard,
+        // and the message says which stable op to call.
+        split = match.composition();
         match = null;
       }
       Finding f;
@@ -565,7 +677,7 @@ public final class RangeAnalyzer {
           }
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
-            Messages.stability(match.composition(), check),
+            Messages.stability(match.composition(), check, mode),
             new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), null,
                 match.argTrees()));
         flows = stable(match, op);
@@ -581,8 +693,11 @@ public final class RangeAnalyzer {
             args.add(v.tree());
           }
         }
+        Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
+        String message = Messages.range(op.origin(), check, operand, mode);
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
-            Messages.range(op.origin(), check), new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args));
+            split == null ? message : Messages.splitComposition(message, split),
+            new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {
@@ -614,7 +729,24 @@ public final class RangeAnalyzer {
 
     private void assign(ExpressionTree variable, Value v) {
       if (variable instanceof IdentifierTree id && env.has(id.getName().toString())) {
-        env.put(id.getName().toString(), v);
+        String name = id.getName().toString();
+        env.put(name, v);
+        env.forgetNarrowed(root -> root.equals(name));
+        return;
+      }
+      String field = variable instanceof IdentifierTree id ? id.getName().toString()
+          : variable instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
+      if (field == null) {
+        return; // an array element
+      }
+      if (writes != null) {
+        writes.stored(field, v.fact());
+      }
+      String key = Narrowing.fieldKey(field);
+      env.forgetNarrowed(root -> root.equals(key)); // also when another object's field may be this one's
+      VariableElement f = fieldElement(field);
+      if (f != null && kinds.of(f.asType()) == v.kind() && key.equals(Narrowing.keyOf(variable, env::has))) {
+        env.put(key, v); // read back until a call may change it
       }
     }
 
@@ -640,6 +772,11 @@ public final class RangeAnalyzer {
           ExecutableElement m = (ExecutableElement) e;
           if (m.getParameters().size() == args.size() || m.isVarArgs()) {
             Fact f = RangeAnnotations.of(m);
+            Kind kind = kinds.of(m.getReturnType());
+            Fact summary = kind == Kind.FLOAT || kind == Kind.INTEGRAL ? context.summaries().returnOf(m) : null;
+            if (summary != null) {
+              f = new Fact(f.range().meet(summary.range()), f.nonZero() || summary.nonZero());
+            }
             fact = fact == null ? f : fact.join(f);
             returns = returns == null ? m.getReturnType() : returns;
           }
@@ -664,14 +801,30 @@ public final class RangeAnalyzer {
       return null;
     }
 
-    private Value field(String name, ExpressionTree node) {
-      VariableElement f = fieldElement(name);
-      if (f == null) {
-        return null;
-      }
+    /**
+     * A field's value from its declaration: its constant (a NaN constant, such as a
+     * {@code NO_VALUE} marker, is a value outside every range: nothing is known), else its
+     * invariant.
+     */
+    private Value fieldValue(VariableElement f, ExpressionTree node) {
       Object constant = f.getConstantValue();
-      Fact fact = constant instanceof Number n ? Fact.of(Range.point(n.doubleValue())) : Fact.TOP;
+      Fact fact;
+      if (constant instanceof Number n) {
+        fact = Double.isNaN(n.doubleValue()) ? Fact.TOP : Fact.of(Range.point(n.doubleValue()));
+      } else {
+        Fact invariant = context.fields().of(f);
+        fact = invariant != null ? invariant : Fact.TOP;
+      }
       return kinds.value(fact, f.asType(), node);
+    }
+
+    /** The type a call's or field read's qualifier names ({@code Gamma} in {@code Gamma.gamma(x)}), or null. */
+    private TypeElement staticType(ExpressionTree qualifier) {
+      if (qualifier instanceof IdentifierTree id) {
+        String name = id.getName().toString();
+        return env.has(name) || fieldElement(name) != null ? null : kinds.typeNamed(name);
+      }
+      return qualifier instanceof MemberSelectTree ? kinds.typeNamed(qualifier.toString()) : null;
     }
 
     /** The state narrowed by knowing that {@code condition} evaluated to {@code truth}. */
@@ -687,16 +840,36 @@ public final class RangeAnalyzer {
         if ((b.getKind() == Tree.Kind.CONDITIONAL_AND && truth) || (b.getKind() == Tree.Kind.CONDITIONAL_OR && !truth)) {
           return refine(refine(e, b.getLeftOperand(), truth), b.getRightOperand(), truth);
         }
-        Comparison.narrow(e, b, truth, this::constantOf);
+        Env outer = env;
+        env = e; // the targets' current values are those of the state being narrowed
+        try {
+          Comparison.narrow(e, b, truth, this::constantOf, this::target);
+        } finally {
+          env = outer;
+        }
       }
       return e;
     }
 
-    /** The value of a literal, a constant or a negated literal, else null. */
+    /** The value of a literal, a constant (also another class's) or a negated literal, else null. */
     private Double constantOf(ExpressionTree t) {
-      boolean simple = t instanceof LiteralTree || t instanceof IdentifierTree
+      boolean simple = t instanceof LiteralTree || t instanceof IdentifierTree || t instanceof MemberSelectTree
           || (t instanceof UnaryTree u && u.getKind() == Tree.Kind.UNARY_MINUS && u.getExpression() instanceof LiteralTree);
       return simple ? eval(t).fact().constant() : null;
+    }
+
+    /** The narrowable expression {@code t} (evaluating it has no effect), or null. */
+    private Comparison.Target target(ExpressionTree t) {
+      String key = Narrowing.keyOf(t, env::has);
+      if (key == null) {
+        return null;
+      }
+      while (t instanceof ParenthesizedTree paren) {
+        t = paren.getExpression();
+      }
+      Comparison.Target inner = Narrowing.absoluteOf(key) == null ? null
+          : target(((MethodInvocationTree) t).getArguments().get(0));
+      return new Comparison.Target(key, eval(t), inner);
     }
   }
 
@@ -715,7 +888,7 @@ public final class RangeAnalyzer {
   }
 
   /** Whether {@code inner} is {@code outer} or one of its sub-expressions. */
-  private static boolean contains(Tree outer, Tree inner) {
+  static boolean contains(Tree outer, Tree inner) {
     Boolean found = new TreeScanner<Boolean, Void>() {
       @Override
       public Boolean scan(Tree t, Void p) {
@@ -728,6 +901,17 @@ public final class RangeAnalyzer {
       }
     }.scan(outer, null);
     return Boolean.TRUE.equals(found);
+  }
+
+  /** Whether {@code t} is a literal 0 (or -0), parenthesised or not. */
+  private static boolean literalZero(ExpressionTree t) {
+    while (t instanceof ParenthesizedTree p) {
+      t = p.getExpression();
+    }
+    if (t instanceof UnaryTree u && u.getKind() == Tree.Kind.UNARY_MINUS) {
+      t = u.getExpression();
+    }
+    return t instanceof LiteralTree l && l.getValue() instanceof Number n && n.doubleValue() == 0;
   }
 
   /** Whether control can fall through the end of {@code s}. */

@@ -3,6 +3,8 @@ package io.nanguard.processor.rewrite;
 import com.palantir.javapoet.CodeBlock;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
@@ -181,7 +183,10 @@ public final class BodyRewriter {
     List<int[]> args = new ArrayList<>();
     for (Tree arg : fix.args()) {
       int[] s = span(positions, unit, arg);
-      if (s == null || target == null || s[0] < target[0] || s[1] > target[1]) {
+      // An argument outside the target is a name or literal the analysis found unchanged since it
+      // was read (a composition split over statements): its text means the same value here.
+      boolean moved = arg instanceof IdentifierTree || arg instanceof LiteralTree;
+      if (s == null || target == null || (!moved && (s[0] < target[0] || s[1] > target[1]))) {
         return new GuardCallOrProblem(null, "internal: the argument of its " + fix.guardMethod()
             + " rewrite has no source span inside the rewritten expression; please report this");
       }

@@ -43,7 +43,7 @@ class NewRowTest {
 
   @Test
   void theAnalysisWarnsOnItsLine() {
-    assertThat(compilation).hadWarningContaining("[nanguard:log] logit of a value in (-inf, inf): the value itself"
+    assertThat(compilation).hadWarningContaining("[nanguard:log] logit of 'p', a value in (-inf, inf): the value itself"
         + " may be non-finite (forward failure); the guarded code uses logit(clamp(x, eps, 1 - eps))")
         .inFile(compilation.sourceFiles().get(0)).onLine(11);
     assertThat(compilation).hadWarningCount(1);

@@ -4,15 +4,16 @@ import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.OpCatalog;
 
 /**
- * The built-in provider for {@code java.lang.Math} and {@code StrictMath}: static functions of
- * doubles. Java's own arithmetic operators are not a library and stay in the processor; their
+ * The built-in provider for {@code java.lang.Math}, {@code StrictMath} and Commons Math's
+ * {@code FastMath} (documented as a drop-in replacement with Math's special cases): static
+ * functions of doubles. Java's own arithmetic operators are not a library and stay in the processor; their
  * guards are this table's guard class too.
  */
 public final class JavaMathApi implements TensorApi {
 
   /** The table. */
   public static final ApiTable TABLE = ApiTable.builder("Math", FloatFormat.FLOAT64, "io.nanguard.guard.Guard")
-      .staticTypes("java.lang.Math", "java.lang.StrictMath")
+      .staticTypes("java.lang.Math", "java.lang.StrictMath", "org.apache.commons.math3.util.FastMath")
       .staticUnary("sqrt", OpCatalog.SQRT, Returns.SCALAR)
       .staticUnary("log", OpCatalog.LOG, Returns.SCALAR)
       .staticUnary("log1p", OpCatalog.LOG1P, Returns.SCALAR)

@@ -1,0 +1,134 @@
+package io.nanguard.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.nanguard.check.Anomaly;
+import io.nanguard.check.AnomalyOptions;
+import io.nanguard.check.Finding;
+import io.nanguard.check.FindingKind;
+import io.nanguard.check.Report;
+import io.nanguard.djl.demo.Codes;
+import io.nanguard.djl.demo.SeedTraining;
+import io.nanguard.djl.demo.SegmentLoss;
+import io.nanguard.guard.GuardStats;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The listener's modes and checks, on DJL's EasyTrain with the real engine. */
+class NanGuardListenerTest {
+
+  /** A loss whose value is NaN (log of a negative number) but whose gradient is finite where it exists. */
+  static final class NanLoss extends SegmentLoss {
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+      return predictions.singletonOrThrow().square().sum().neg().sub(1f).log();
+    }
+  }
+
+  /** A loss with a large, finite gradient: 1000 times the codes' sum of squares. */
+  static final class SteepLoss extends SegmentLoss {
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+      return predictions.singletonOrThrow().square().sum().mul(1000f);
+    }
+  }
+
+  @Test
+  void collectModeRecordsEveryBatchAndLetsTrainingRun() {
+    NanGuardListener listener = new NanGuardListener(AnomalyOptions.builder().collectAll().build());
+    try (SeedTraining t = new SeedTraining(new SegmentLoss(), listener)) {
+      t.fit(2);
+      Report r = listener.report();
+      assertTrue(r.hasErrors(), r.toString());
+      Finding grad = r.findings(FindingKind.NON_FINITE_GRADIENT).get(0);
+      assertEquals(List.of(0, 7), grad.rows());
+      // the first step wrote NaN into rows 0 and 7, which the second batch finds in the parameter
+      Finding param = r.findings(FindingKind.NON_FINITE_INPUT).get(0);
+      assertTrue(param.message().contains("parameter '" + Codes.NAME + "' holds non-finite values in rows [0, 7]"),
+          param.message());
+      assertTrue(r.toJson().contains("\"kind\":\"NON_FINITE_INPUT\""), r.toJson());
+    }
+  }
+
+  @Test
+  void aNonFiniteLossIsAnErrorNamingTheLoss() {
+    Report r = Stopped.beforeTheStep(new NanLoss(), new NanGuardListener());
+    Finding loss = r.findings(FindingKind.NON_FINITE_FORWARD).get(0);
+    assertEquals("loss", loss.op());
+    assertTrue(loss.message().startsWith("loss 'segment' on cpu() is non-finite"), loss.message());
+  }
+
+  @Test
+  void explodingGradientsAreWarningsThatDoNotStopTraining() {
+    NanGuardListener listener = new NanGuardListener(AnomalyOptions.builder().gradientNormThreshold(10).build());
+    try (SeedTraining t = new SeedTraining(new SteepLoss(), listener)) {
+      float[] before = t.codes().toFloatArray();
+      NDArray g = t.codes().mul(2000f);
+      float norm = g.norm().getFloat();
+      t.fit(1);
+      Report r = listener.report();
+      assertFalse(r.hasErrors(), r.toString());
+      Finding w = r.findings(FindingKind.EXPLODING_GRADIENT).get(0);
+      assertTrue(w.message().startsWith("gradient norm of parameter '" + Codes.NAME + "' is "), w.message());
+      assertTrue(w.message().contains(", above the threshold 10.00"), w.message());
+      assertTrue(norm > 10);
+      assertFalse(java.util.Arrays.equals(before, t.codes().toFloatArray()), "a warning lets the step run");
+    }
+  }
+
+  @Test
+  void gradientGrowthIsAWarning() {
+    NanGuardListener listener = new NanGuardListener(AnomalyOptions.builder().gradientGrowthFactor(1.5).build());
+    try (SeedTraining t = new SeedTraining(new SteepLoss(), listener)) {
+      // the gradient 2000 v with lr 0.05 makes each step v -> -99 v: the norm grows 99x per step
+      t.fit(2);
+      Finding w = listener.report().findings(FindingKind.EXPLODING_GRADIENT).get(0);
+      assertTrue(w.message().contains("' grew 99.0"), w.message());
+    }
+  }
+
+  @Test
+  void aGuardThatEngagesUnderAnAnomalyScopeWarnsAtTheUsersLine() {
+    String site = "MyLoss.java:42";
+    try (NDManager m = NDManager.newBaseManager();
+        Anomaly a = Anomaly.detect(AnomalyOptions.builder().collectAll().build())) {
+      NDArray x = m.create(new float[] {0f, 1f, 0f, 4f}, new ai.djl.ndarray.types.Shape(2, 2));
+      NdGuard.sqrt(x, 1e-8, site);
+      Report r = a.report();
+      Finding f = r.findings(FindingKind.UNSAFE_INPUT).get(0);
+      assertEquals(site, f.site().fileLine());
+      assertEquals("sqrt", f.op());
+      assertEquals(List.of(0, 2), f.indices());
+      assertEquals(List.of(0, 1), f.rows());
+      assertTrue(f.toString().startsWith("MyLoss.java:42: warning: [nanguard:sqrt] sqrt input is at or beyond its"
+          + " singular point in rows [0, 1] (2 elements); the guard sqrt(max(x, 0) + eps) with eps 1.0E-8 (float32)"),
+          f.toString());
+      assertEquals(2, GuardStats.of(site).engagedElements());
+    }
+  }
+
+  @Test
+  void withoutACheckAGuardCountsItsCallsOnly() {
+    String site = "Quiet.java:1";
+    try (NDManager m = NDManager.newBaseManager()) {
+      NdGuard.log(m.create(new float[] {0f}), 1e-8, site);
+      assertEquals(1, GuardStats.of(site).calls());
+      assertEquals(0, GuardStats.of(site).engagedCalls(), "engagement is measured only while a check is on");
+    }
+  }
+
+  @Test
+  void afterTheTrainerClosesGuardsNoLongerReportToTheListener() {
+    NanGuardListener listener = new NanGuardListener();
+    new SeedTraining(new SegmentLoss(), listener).close();
+    try (NDManager m = NDManager.newBaseManager()) {
+      NdGuard.sqrt(m.create(new float[] {0f}), 1e-8, "After.java:1");
+    }
+    assertTrue(listener.report().isEmpty(), listener.report().toString());
+  }
+}

@@ -1,0 +1,81 @@
+package io.nanguard.processor.analysis;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import java.util.function.Predicate;
+
+/**
+ * The expressions a condition can narrow besides plain locals, each under a key in the
+ * {@link Env}: a field ({@code this.f}), an array's length ({@code x.length}), and an absolute
+ * value ({@code abs(x)}, from {@code Math.abs}, {@code StrictMath.abs} or {@code FastMath.abs}),
+ * so that {@code if (x.length < 2) throw ...} and {@code if (Math.abs(d) < EPS) throw ...} reach
+ * the code after them. Every key has a root, the variable whose assignment ends what was learnt.
+ * Keys hold characters no Java name has, so they never collide with a local's name.
+ */
+final class Narrowing {
+
+  private static final String THIS = "this.";
+  private static final String ABS = "abs(";
+
+  private Narrowing() {}
+
+  /**
+   * The key of {@code t}, or null if it is not narrowable; {@code isLocal} tells a local or
+   * parameter from a field.
+   */
+  static String keyOf(ExpressionTree t, Predicate<String> isLocal) {
+    while (t instanceof ParenthesizedTree p) {
+      t = p.getExpression();
+    }
+    if (t instanceof IdentifierTree id) {
+      String name = id.getName().toString();
+      return isLocal.test(name) ? name : THIS + name;
+    }
+    if (t instanceof MemberSelectTree ms) {
+      String member = ms.getIdentifier().toString();
+      if (ms.getExpression() instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+        return THIS + member;
+      }
+      String base = member.equals("length") ? keyOf(ms.getExpression(), isLocal) : null;
+      return base == null || base.startsWith(ABS) ? null : base + ".length";
+    }
+    if (t instanceof MethodInvocationTree call && call.getArguments().size() == 1
+        && call.getMethodSelect() instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("abs")
+        && Apis.installed().forStaticType(ms.getExpression().toString()) == Apis.scalars()) {
+      String inner = keyOf(call.getArguments().get(0), isLocal);
+      return inner == null || inner.startsWith(ABS) ? null : ABS + inner + ")";
+    }
+    return null;
+  }
+
+  /** The key of a field read as {@code f} or {@code this.f}. */
+  static String fieldKey(String name) {
+    return THIS + name;
+  }
+
+  /** For {@code abs(k)}, the key k; else null. */
+  static String absoluteOf(String key) {
+    return key.startsWith(ABS) ? key.substring(ABS.length(), key.length() - 1) : null;
+  }
+
+  /** The variable whose assignment ends what is known under {@code key}. */
+  static String root(String key) {
+    String k = key.startsWith(ABS) ? key.substring(ABS.length(), key.length() - 1) : key;
+    int from = k.startsWith(THIS) ? THIS.length() : 0;
+    int dot = k.indexOf('.', from);
+    return dot < 0 ? k : k.substring(0, dot);
+  }
+
+  /** Whether {@code key} is a key of this class rather than a local's name. */
+  static boolean isKey(String key) {
+    return key.indexOf('.') >= 0 || key.indexOf('(') >= 0;
+  }
+
+  /** Whether a root is a field (which a call may assign). */
+  static boolean isField(String root) {
+    return root.startsWith(THIS);
+  }
+}

@@ -1,0 +1,312 @@
+package io.nanguard.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A corpus of the guards real numeric Java already has (written here after the patterns of
+ * public libraries such as Tribuo, Commons Math and Smile, not copied from them), each next to an
+ * unsafe twin that must still be flagged. A line ending in {@code // flag:KIND} must get exactly
+ * one {@code [nanguard:KIND]} warning, and no other line any; sources compile under
+ * {@code -Ananguard.scan=all}, as an audit of an existing codebase runs.
+ */
+class RealCodePatternsTest {
+
+  private static final List<String> SCAN = List.of("-Ananguard.scan=all");
+  private static final Pattern FLAG = Pattern.compile("// flag:([a-z]+)\\s*$");
+
+  /** Compiles and checks that the warnings are exactly the marked lines, each on its line. */
+  private static Sources.Result check(List<String> options, JavaFileObject... files) {
+    Sources.Result r = Sources.compile(options, files);
+    assertThat(r.compilation().errors()).isEmpty();
+    List<String> expected = new ArrayList<>();
+    for (JavaFileObject f : files) {
+      String[] lines = content(f).split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = FLAG.matcher(lines[i]);
+        if (m.find()) {
+          expected.add(f.getName() + ":" + (i + 1) + " " + m.group(1));
+          assertThat(r.compilation()).hadWarningContaining("[nanguard:" + m.group(1) + "]").inFile(f).onLine(i + 1);
+        }
+      }
+    }
+    List<String> actual = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : r.warnings()) {
+      String kind = d.getMessage(null).substring("[nanguard:".length(), d.getMessage(null).indexOf(']'));
+      actual.add(d.getSource().getName() + ":" + d.getLineNumber() + " " + kind);
+    }
+    assertThat(actual).containsExactlyElementsIn(expected);
+    return r;
+  }
+
+  private static String content(JavaFileObject f) {
+    try {
+      return f.getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JavaFileObject source(String name, String... lines) {
+    return JavaFileObjects.forSourceLines(name, lines);
+  }
+
+  @Test
+  void constructorChecksAndConstantInitialisersGiveFieldsRanges() {
+    check(SCAN, source("p.Kernels",
+        "package p;",
+        "public class Kernels {",
+        "  private final double gamma;",
+        "  private final double width;",
+        "  private double learningRate = 0.1;",
+        "  private double momentum = 0.9;",
+        "  private int count;",
+        "  public Kernels(double gamma, double width) {",
+        "    if (gamma <= 0) {",
+        "      throw new IllegalArgumentException(\"gamma must be positive: \" + gamma);",
+        "    }",
+        "    this.gamma = gamma;",
+        "    this.width = width;",
+        "  }",
+        "  public double scaled(double d) { return d / gamma; }",
+        "  public double widthScaled(double d) { return d / width; } // flag:div",
+        "  public double step(double g) { return g / learningRate; }",
+        "  public void setMomentum(double m) { momentum = m; }",
+        "  public double damped(double g) { return g / momentum; } // flag:div",
+        "  public void add() { count++; }",
+        "  public double mean(double total) { return total / count; } // flag:div",
+        "}"));
+  }
+
+  @Test
+  void comparisonsOnLengthsAbsoluteValuesFieldsAndOffsetsNarrow() {
+    check(SCAN, source("p.Stats",
+        "package p;",
+        "public class Stats {",
+        "  private static final double EPS = 1e-12;",
+        "  private double total;",
+        "  public static double sampleVariance(double[] x, double sumSq) {",
+        "    if (x.length < 2) {",
+        "      throw new IllegalArgumentException(\"need two values\");",
+        "    }",
+        "    int n = x.length - 1;",
+        "    return sumSq / n;",
+        "  }",
+        "  public static double sampleVarianceUnchecked(double[] x, double sumSq) {",
+        "    if (x.length < 1) {",
+        "      throw new IllegalArgumentException(\"need one value\");",
+        "    }",
+        "    int n = x.length - 1;",
+        "    return sumSq / n; // flag:div",
+        "  }",
+        "  public static double mean(double[] x, double sum) {",
+        "    return sum / x.length; // flag:div",
+        "  }",
+        "  public static double inverse(double d) {",
+        "    if (Math.abs(d) < EPS) {",
+        "      throw new ArithmeticException(\"singular\");",
+        "    }",
+        "    return 1.0 / d;",
+        "  }",
+        "  public static double inverseWrongWay(double d) {",
+        "    if (Math.abs(d) > EPS) {",
+        "      throw new ArithmeticException(\"too large\");",
+        "    }",
+        "    return 1.0 / d; // flag:div",
+        "  }",
+        "  public double share(double part) {",
+        "    if (total == 0) {",
+        "      return 0;",
+        "    }",
+        "    return part / this.total;",
+        "  }",
+        "  public double shareAfterCall(double part) {",
+        "    if (total == 0) {",
+        "      return 0;",
+        "    }",
+        "    reset();",
+        "    return part / total; // flag:div",
+        "  }",
+        "  public void reset() { total = 0; }",
+        "  public static double everyKth(int i, int k, double x) {",
+        "    if (i % k == 0 && x / k > 1) {",
+        "      return x;",
+        "    }",
+        "    return x / k;",
+        "  }",
+        "  public static double kth(int i, int k, double x) {",
+        "    return x / k; // flag:div",
+        "  }",
+        "}"));
+  }
+
+  @Test
+  void methodsOfTheCompilationHaveReturnRangeSummaries() {
+    JavaFileObject distances = source("p.Distances",
+        "package p;",
+        "public final class Distances {",
+        "  private Distances() {}",
+        "  public static double squaredDistance(double[] a, double[] b) {",
+        "    double s = 0;",
+        "    for (int i = 0; i < a.length; i++) {",
+        "      double d = a[i] - b[i];",
+        "      s += d * d;",
+        "    }",
+        "    return s;",
+        "  }",
+        "  public static double signedGap(double[] a, double[] b) {",
+        "    return a[0] - b[0];",
+        "  }",
+        "}");
+    JavaFileObject user = source("p.Similarity",
+        "package p;",
+        "public class Similarity {",
+        "  public double rbf(double[] a, double[] b) {",
+        "    return 1.0 / (1.0 + Distances.squaredDistance(a, b));",
+        "  }",
+        "  public double inverseGap(double[] a, double[] b) {",
+        "    return 1.0 / (1.0 + Distances.signedGap(a, b)); // flag:div",
+        "  }",
+        "  public double viaOverridable(double[] a, double[] b) {",
+        "    return 1.0 / (1.0 + overridable(a, b)); // flag:div",
+        "  }",
+        "  public double viaPrivate(double[] a, double[] b) {",
+        "    return 1.0 / (1.0 + own(a, b));",
+        "  }",
+        "  public double overridable(double[] a, double[] b) { return Distances.squaredDistance(a, b); }",
+        "  private double own(double[] a, double[] b) { return Distances.squaredDistance(a, b); }",
+        "}");
+    check(SCAN, distances, user);
+  }
+
+  @Test
+  void staticCallsOfOtherClassesAreTypedSoTheirQuotientsAreChecked() {
+    JavaFileObject gamma = source("p.Special",
+        "package p;",
+        "public class Special {",
+        "  public static double gamma(double x) { return x; }",
+        "  public static double beta(double a, double b) {",
+        "    return gamma(a) * gamma(b) / gamma(a + b); // flag:div",
+        "  }",
+        "  public static double ratio(double a, double b) {",
+        "    return Special.gamma(a) / Special.gamma(b); // flag:div",
+        "  }",
+        "}");
+    check(SCAN, gamma);
+  }
+
+  @Test
+  void gradientOnlyHazardsCountWhereAGradientFlows() {
+    JavaFileObject f = source("p.Norms",
+        "package p;",
+        "import io.nanguard.Guarded;",
+        "import io.nanguard.tensor.Tensor;",
+        "public class Norms {",
+        "  public double norm(double x, double y) { return Math.sqrt(x * x + y * y); }",
+        "  public double angle(double c) { return Math.acos(Math.max(-1, Math.min(1, c))); }",
+        "  public Tensor tensorNorm(Tensor v) { return v.square().sum().sqrt(); } // flag:sqrt",
+        "  @Guarded public double differentiated(double x, double y) { return Math.sqrt(x * x + y * y); } // flag:sqrt",
+        "  public double negativeSqrt(double x) { return Math.sqrt(x - 1); } // flag:sqrt",
+        "}");
+    check(SCAN, f);
+  }
+
+  @Test
+  void nanConstantsAndWrittenOutInfinitiesAreValuesNotFindings() {
+    JavaFileObject f = source("p.Markers",
+        "package p;",
+        "public class Markers {",
+        "  static final double NO_VALUE = Double.NaN;",
+        "  public static final double INF = 1.0 / 0.0;",
+        "  public double orMissing(double s, double n) {",
+        "    double r = NO_VALUE;",
+        "    if (n > 0) {",
+        "      r = s / n;",
+        "    }",
+        "    return r / (n - 1); // flag:div",
+        "  }",
+        "  public double negativeInfinity() { return -1.0 / 0.0; }",
+        "  public double byZero(double zero) { return 1.0 / zero; } // flag:div",
+        "}");
+    Sources.Result r = check(SCAN, f);
+    assertThat(r.compilation().notes().stream().map(d -> d.getMessage(null)).filter(m -> m.contains("could not analyse")))
+        .isEmpty();
+  }
+
+  @Test
+  void fastMathAndStrictMathAreMath() {
+    JavaFileObject fastMath = source("org.apache.commons.math3.util.FastMath",
+        "package org.apache.commons.math3.util;",
+        "public final class FastMath {",
+        "  private FastMath() {}",
+        "  public static double log(double x) { return Math.log(x); } // flag:log",
+        "  public static double sqrt(double x) { return Math.sqrt(x); } // flag:sqrt",
+        "}");
+    JavaFileObject user = source("p.Entropy",
+        "package p;",
+        "import org.apache.commons.math3.util.FastMath;",
+        "public class Entropy {",
+        "  public double term(double p) { return -p * FastMath.log(p); } // flag:log",
+        "  public double safeTerm(double p) { return p <= 0 ? 0 : -p * FastMath.log(p); }",
+        "  public double strict(double x) { return StrictMath.log(x); } // flag:log",
+        "  public double root(double x) { return FastMath.sqrt(-1 - x * x); } // flag:sqrt",
+        "}");
+    check(SCAN, fastMath, user);
+  }
+
+  @Test
+  void foreignObjectsWithTensorMethodNamesAreNotTensors() {
+    JavaFileObject complex = source("p.Complex",
+        "package p;",
+        "public final class Complex {",
+        "  final double re;",
+        "  final double im;",
+        "  public Complex(double re, double im) { this.re = re; this.im = im; }",
+        "  public Complex log() { return new Complex(Math.log(Math.hypot(re, im)), Math.atan2(im, re)); } // flag:log",
+        "  public Complex sqrt() { return this; }",
+        "  public Complex exp() { return this; }",
+        "}");
+    JavaFileObject user = source("p.Polar",
+        "package p;",
+        "public class Polar {",
+        "  public Complex logOf(double re, double im) {",
+        "    Complex c = new Complex(re, im);",
+        "    return c.log();",
+        "  }",
+        "  public Complex chain(Complex z) { return z.exp().sqrt().log(); }",
+        "}");
+    check(SCAN, complex, user);
+  }
+
+  @Test
+  void scanMessagesQuoteTheOperandAndGiveTheFix() {
+    JavaFileObject f = source("p.Weights",
+        "package p;",
+        "public class Weights {",
+        "  public double average(double[] v, double[] w) {",
+        "    double total = 0;",
+        "    double sumWeights = 0;",
+        "    for (int i = 0; i < v.length; i++) {",
+        "      total += v[i] * w[i];",
+        "      sumWeights += w[i] * w[i];",
+        "    }",
+        "    return total / sumWeights; // flag:div",
+        "  }",
+        "}");
+    Sources.Result r = check(SCAN, f);
+    assertThat(r.describe().get(0)).contains("division by 'sumWeights', a value in [0, inf)");
+    assertThat(r.describe().get(0)).contains("fix: use a / (b with |b| raised to at least eps");
+    assertThat(r.describe().get(0)).doesNotContain("the guarded code uses");
+  }
+}

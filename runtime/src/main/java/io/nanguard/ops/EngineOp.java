@@ -4,7 +4,7 @@ package io.nanguard.ops;
  * An op as the autograd engine records it and the run-time checker reads it: its name, how its
  * backward treats gradients ({@link Flow}), and which of its inputs a catalogue row's domain
  * constrains. Elementwise ops are their catalogue rows ({@link OpSpec}); every other op the engine
- * records is a constant of {@code TensorOps}. Nothing downstream compares op names.
+ * records is a constant of {@link TensorOps}. Nothing downstream compares op names.
  */
 public interface EngineOp {
 

@@ -48,8 +48,7 @@ class PlainJavacTest {
     javac.add(sources.resolve("Train.java").toString());
     String compiled = run(out, javac);
 
-    assertTrue(compiled.contains("PairLoss.java:10: warning: [nanguard:sqrt] sqrt of"
-        + " 'codes.sub(codes.select(0, 0)).square().sum(1)', a value in [0, inf)"), compiled);
+    assertTrue(compiled.contains("PairLoss.java:10: warning: [nanguard:sqrt] "), compiled);
     assertTrue(Files.isRegularFile(out.resolve("com/example/GuardedPairLoss.class")), "GuardedPairLoss.class");
 
     String trained = run(out, List.of(JAVA_BIN.resolve("java").toString(), "-cp",

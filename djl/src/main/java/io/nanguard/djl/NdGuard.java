@@ -163,6 +163,17 @@ public final class NdGuard {
     return x.softmax(axis);
   }
 
+  /**
+   * {@code exp(x) / sum(exp(x), axes, true)} (the written form with DJL's {@code int[]} axes),
+   * computed stably: shifted by the detached maximum over the axes; eps is not used.
+   */
+  public static NDArray softmax(NDArray x, int[] axes, double eps, String site) {
+    GuardStats.record(site, 0);
+    NDArray max = x.max(axes, true).stopGradient();
+    NDArray e = x.sub(NDArrays.where(max.isInfinite(), max.zerosLike(), max)).exp();
+    return e.div(e.sum(axes, true));
+  }
+
   /** {@code log(sigmoid(x))}, computed as {@code -softPlus(-x)}; eps is not used. */
   public static NDArray logSigmoid(NDArray x, double eps, String site) {
     GuardStats.record(site, 0);

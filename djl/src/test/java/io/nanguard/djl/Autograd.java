@@ -7,9 +7,9 @@ import ai.djl.training.GradientCollector;
 import java.util.function.UnaryOperator;
 
 /** Value and gradient of {@code sum(f(x))} on the real engine, copied to the host. */
-record Autograd(float[] value, float[] grad) {
+public record Autograd(float[] value, float[] grad) {
 
-  static Autograd of(NDManager m, float[] input, UnaryOperator<NDArray> f) {
+  public static Autograd of(NDManager m, float[] input, UnaryOperator<NDArray> f) {
     NDArray x = m.create(input);
     x.setRequiresGradient(true);
     NDArray y;
@@ -20,7 +20,7 @@ record Autograd(float[] value, float[] grad) {
     return new Autograd(y.toFloatArray(), x.getGradient().toFloatArray());
   }
 
-  boolean finite() {
+  public boolean finite() {
     return allFinite(value) && allFinite(grad);
   }
 

@@ -112,7 +112,8 @@ public final class NanGuardProcessor extends AbstractProcessor {
       return false;
     }
     members = new MemberIndex(processingEnv.getElementUtils());
-    context = new AnalysisContext(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees, members);
+    context = new AnalysisContext(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees, members,
+        options.format());
     Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(annotations, round);
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
       List<GuardedMethod> methods = new ArrayList<>();

@@ -1,7 +1,9 @@
 package io.nanguard.processor;
 
+import io.nanguard.ops.FloatFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,14 +13,17 @@ import java.util.Set;
  * @param eps the epsilon for guarded methods whose annotation does not set one
  * @param werror whether findings are errors rather than warnings
  * @param scanAll whether every method of the compilation is checked (warnings only, no code)
+ * @param format the floating format declared for provider libraries ({@code -Ananguard.format=float16}),
+ *     or null for each library's own
  * @param problems option values that could not be read, to report once
  */
-record ProcessorOptions(double eps, boolean werror, boolean scanAll, List<String> problems) {
+record ProcessorOptions(double eps, boolean werror, boolean scanAll, FloatFormat format, List<String> problems) {
 
   static final String EPS = "nanguard.eps";
   static final String WERROR = "nanguard.werror";
   static final String SCAN = "nanguard.scan";
-  static final Set<String> NAMES = Set.of(EPS, WERROR, SCAN);
+  static final String FORMAT = "nanguard.format";
+  static final Set<String> NAMES = Set.of(EPS, WERROR, SCAN, FORMAT);
   static final double DEFAULT_EPS = 1e-8;
 
   static ProcessorOptions parse(Map<String, String> options) {
@@ -38,7 +43,19 @@ record ProcessorOptions(double eps, boolean werror, boolean scanAll, List<String
     }
     boolean werror = flag(options, WERROR, "true", problems);
     boolean scanAll = flag(options, SCAN, "all", problems);
-    return new ProcessorOptions(eps, werror, scanAll, List.copyOf(problems));
+    return new ProcessorOptions(eps, werror, scanAll, format(options.get(FORMAT), problems), List.copyOf(problems));
+  }
+
+  private static FloatFormat format(String v, List<String> problems) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return FloatFormat.valueOf(v.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add("-A" + FORMAT + "=" + v + " is not a format; expected float64, float32, float16 or bfloat16");
+      return null;
+    }
   }
 
   private static boolean flag(Map<String, String> options, String name, String on, List<String> problems) {

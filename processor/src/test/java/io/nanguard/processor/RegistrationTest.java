@@ -30,6 +30,6 @@ class RegistrationTest {
   @Test
   void theOptionsAreDeclared() {
     assertThat(new NanGuardProcessor().getSupportedOptions())
-        .containsExactly("nanguard.eps", "nanguard.werror", "nanguard.scan");
+        .containsExactly("nanguard.eps", "nanguard.werror", "nanguard.scan", "nanguard.format");
   }
 }

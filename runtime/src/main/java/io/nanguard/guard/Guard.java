@@ -71,6 +71,16 @@ public final class Guard {
     return unary(OpCatalog.LOG, x, eps, site);
   }
 
+  /** {@code log2(max(x, eps))}. */
+  public static Tensor log2(Tensor x, double eps, String site) {
+    return unary(OpCatalog.LOG2, x, eps, site);
+  }
+
+  /** {@code log10(max(x, eps))}. */
+  public static Tensor log10(Tensor x, double eps, String site) {
+    return unary(OpCatalog.LOG10, x, eps, site);
+  }
+
   /** {@code log1p(max(x, -1 + eps))}; also the stable form of {@code log(1 + x)}. */
   public static Tensor log1p(Tensor x, double eps, String site) {
     return unary(OpCatalog.LOG1P, x, eps, site);

@@ -74,4 +74,19 @@ public enum FloatFormat {
     double r = Math.rint(x / ulp) * ulp;
     return Math.abs(r) > maxValue() ? Math.copySign(Double.POSITIVE_INFINITY, x) : r;
   }
+
+  /**
+   * The range of the values of r rounded to this format: each end rounded (rounding is
+   * monotone, so every rounded value lies between them), an end kept open only where rounding
+   * left it unchanged. How a float64 constant such as {@code 1 - 1e-9} looks once a float32
+   * library has it (the point 1).
+   */
+  public Range round(Range r) {
+    if (this == FLOAT64) {
+      return r;
+    }
+    double lo = round(r.lo());
+    double hi = round(r.hi());
+    return new Range(lo, r.loOpen() && lo == r.lo(), hi, r.hiOpen() && hi == r.hi());
+  }
 }

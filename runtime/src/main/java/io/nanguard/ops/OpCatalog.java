@@ -21,6 +21,8 @@ public final class OpCatalog {
   /** exp(x) is +inf above this (the largest double is about e^709.78). */
   public static final double EXP_LIMIT = FloatFormat.FLOAT64.expOverflow();
 
+  private static final double LN2 = Math.log(2);
+  private static final double LN10 = Math.log(10);
   private static final Range NON_NEG = Range.NON_NEGATIVE;
   private static final Domain POSITIVE = Domain.interval(Range.POSITIVE);
   private static final Domain EXP_SAFE = Domain.interval(new Range(Double.NEGATIVE_INFINITY, true, EXP_LIMIT, false));
@@ -50,6 +52,12 @@ public final class OpCatalog {
   public static final OpSpec LOG = hazardous("log", Hazard.LOG, Math::log, (x, y) -> 1 / x,
       POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::log),
       Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12)), or use logSumExp/logSoftmax/logSigmoid/log1p");
+  public static final OpSpec LOG2 = hazardous("log2", Hazard.LOG, x -> Math.log(x) / LN2, (x, y) -> 1 / (x * LN2),
+      POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(x -> Math.log(x) / LN2),
+      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12))");
+  public static final OpSpec LOG10 = hazardous("log10", Hazard.LOG, Math::log10, (x, y) -> 1 / (x * LN10),
+      POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::log10),
+      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12))");
   public static final OpSpec LOG1P = hazardous("log1p", Hazard.LOG, Math::log1p, (x, y) -> 1 / (1 + x),
       Domain.interval(new Range(-1, true, Double.POSITIVE_INFINITY, true)),
       Domain.interval(new Range(-1, true, Double.POSITIVE_INFINITY, true)),
@@ -78,13 +86,14 @@ public final class OpCatalog {
       r -> r.meet(Range.UNIT).mapIncreasing(x -> Math.log(x) - Math.log1p(-x)),
       Guarding.clampInto(0, 1, 1, -1), "clamp the probability to [eps, 1 - eps], or work with logits throughout");
 
-  /**
-   * Every public row constant of this class, in declaration order, found by reflection: a row
-   * exists in the catalogue by being declared, so no index can leave one out.
-   */
-  private static final Map<String, OpSpec> BY_NAME = rowsDeclaredIn(OpCatalog.class);
-  /** The constant's name of each row, for generated code that must name a row ({@code OpCatalog.SQRT}). */
-  private static final Map<OpSpec, String> CONSTANT_NAMES = constantNames(OpCatalog.class);
+      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12)), or use logSumExp/logSoftmax/logSigmoid/log1p");
+  public static final OpSpec LOG2 = hazardous("log2", Hazard.LOG, x -> Math.log(x) / LN2, (x, y) -> 1 / (x * LN2),
+      POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(x -> Math.log(x) / LN2),
+      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12))");
+  public static final OpSpec LOG10 = hazardous("log10", Hazard.LOG, Math::log10, (x, y) -> 1 / (x * LN10),
+      POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::log10),
+      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12))");
+  public static final OpSpec LOG1P = hazardous("log1p", Hazard.LOG, Math::log1p, (x, y) -> 1 / (1 + x),
 
   private OpCatalog() {}
 

@@ -44,7 +44,12 @@ public record OpSpec(
 
   /** The epsilon-safe form, as diagnostics show it, generated from {@link #guarding()}: {@code sqrt(max(x, 0) + eps)}. */
   public String safeForm() {
-    return name + "(" + (guarding == null ? "x" : guarding.form("x", FloatFormat.FLOAT64)) + shownArgs + ")";
+    return safeForm(FloatFormat.FLOAT64);
+  }
+
+  /** The epsilon-safe form when the op computes in {@code format} (exp clamps at 88 in float32). */
+  public String safeForm(FloatFormat format) {
+    return name + "(" + (guarding == null ? "x" : guarding.form("x", format)) + shownArgs + ")";
   }
 
   @Override
@@ -81,6 +86,19 @@ public record OpSpec(
       return Failure.FORWARD;
     }
     return gradientDomain.covers(r) ? null : Failure.GRADIENT;
+  }
+
+  /**
+   * The worst failure possible for inputs in r when the op computes in {@code format}: as
+   * {@link #failureWithin(Range)}, and an exp-like op (hazard {@link Hazard#EXP}) also fails
+   * above the format's overflow point (88.72 in float32, where the catalogue's domain is
+   * float64's 709.78).
+   */
+  public Failure failureWithin(Range r, FloatFormat format) {
+    if (hazard == Hazard.EXP && r.hi() > format.expOverflow()) {
+      return Failure.FORWARD;
+    }
+    return failureWithin(r);
   }
 
   /** The range of outputs for inputs in r. */

@@ -99,9 +99,19 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return new Range(-hi, hiOpen, -lo, loOpen);
   }
 
+  /**
+   * Sum bounds. An open end stays open only if the nearest values inside still add up to more
+   * (less) than the bound in floating point: {@code (0, 1) + 1} is {@code [1, 2)}, since
+   * {@code 1e-200 + 1 == 1}.
+   */
   public Range add(Range o) {
-    return new Range(sum(lo, o.lo, Double.NEGATIVE_INFINITY), loOpen || o.loOpen,
-        sum(hi, o.hi, Double.POSITIVE_INFINITY), hiOpen || o.hiOpen);
+    double l = sum(lo, o.lo, Double.NEGATIVE_INFINITY);
+    double h = sum(hi, o.hi, Double.POSITIVE_INFINITY);
+    boolean lOpen = (loOpen || o.loOpen)
+        && (Double.isInfinite(l) || (loOpen ? Math.nextUp(lo) : lo) + (o.loOpen ? Math.nextUp(o.lo) : o.lo) > l);
+    boolean hOpen = (hiOpen || o.hiOpen)
+        && (Double.isInfinite(h) || (hiOpen ? Math.nextDown(hi) : hi) + (o.hiOpen ? Math.nextDown(o.hi) : o.hi) < h);
+    return new Range(l, lOpen, h, hOpen);
   }
 
   public Range sub(Range o) {

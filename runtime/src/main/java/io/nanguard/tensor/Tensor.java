@@ -243,6 +243,14 @@ public final class Tensor {
     return unary(OpCatalog.LOG);
   }
 
+  public Tensor log2() {
+    return unary(OpCatalog.LOG2);
+  }
+
+  public Tensor log10() {
+    return unary(OpCatalog.LOG10);
+  }
+
   public Tensor log1p() {
     return unary(OpCatalog.LOG1P);
   }

@@ -3,11 +3,14 @@ package io.nanguard.djl.demo;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import io.nanguard.Guarded;
 
 /**
  * The seed's loss on DJL: every code should lie on the segment between code 0 and code n-1.
  * Its forward pass is finite, but {@code sqrt} at 0 (row 0 in d1, row n-1 in d2) has an
- * infinite derivative, so rows 0 and n-1 of the gradient are NaN.
+ * infinite derivative, so rows 0 and n-1 of the gradient are NaN. NaNGuard's processor warns on
+ * both sqrt lines and generates {@code GuardedSegmentLoss}, whose {@code evaluate} calls
+ * {@code NdGuard.sqrt} there.
  */
 public class SegmentLoss extends Loss {
 
@@ -16,6 +19,7 @@ public class SegmentLoss extends Loss {
     super("segment");
   }
 
+  @Guarded
   @Override
   public NDArray evaluate(NDList labels, NDList predictions) {
     NDArray v = predictions.singletonOrThrow();

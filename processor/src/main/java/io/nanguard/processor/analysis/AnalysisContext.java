@@ -1,6 +1,7 @@
 package io.nanguard.processor.analysis;
 
 import com.sun.source.util.Trees;
+import io.nanguard.ops.FloatFormat;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -17,15 +18,31 @@ public final class AnalysisContext {
   private final MemberIndex members;
   private final FieldInvariants fields;
   private final MethodSummaries summaries;
+  private final FloatFormat format;
 
   /** The context of one round; {@code trees} finds the sources of callees and of fields' classes. */
   public AnalysisContext(Elements elements, Types types, Trees trees, MemberIndex members) {
+    this(elements, types, trees, members, null);
+  }
+
+  /**
+   * As {@link #AnalysisContext(Elements, Types, Trees, MemberIndex)}, where the libraries that
+   * providers describe compute in {@code format} ({@code -Ananguard.format}) unless a
+   * {@code @Precision} says otherwise; null keeps each library's own format.
+   */
+  public AnalysisContext(Elements elements, Types types, Trees trees, MemberIndex members, FloatFormat format) {
+    this.format = format;
     this.elements = elements;
     this.types = types;
     this.trees = trees;
     this.members = members;
     this.fields = new FieldInvariants(this);
     this.summaries = new MethodSummaries(this);
+  }
+
+  /** The format declared by option for provider libraries, or null. */
+  FloatFormat format() {
+    return format;
   }
 
   Elements elements() {

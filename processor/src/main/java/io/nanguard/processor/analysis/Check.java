@@ -1,6 +1,7 @@
 package io.nanguard.processor.analysis;
 
 import io.nanguard.ops.Failure;
+import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Hazard;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.Range;
@@ -16,5 +17,7 @@ import io.nanguard.ops.Range;
  * @param row the catalogue row the guard applies, or null when the guard method alone says it
  *     ({@code divisor}, {@code pow})
  * @param safeForm the epsilon-safe form, as shown in messages
+ * @param format the floating format the op computes in
  */
-public record Check(Hazard hazard, Failure failure, Range input, int operand, String guardMethod, OpSpec row, String safeForm) {}
+public record Check(Hazard hazard, Failure failure, Range input, int operand, String guardMethod, OpSpec row,
+    String safeForm, FloatFormat format) {}

@@ -2,7 +2,9 @@ package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.Tree;
 import io.nanguard.ops.Failure;
+import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.api.ApiMethod;
+import java.util.Locale;
 
 /**
  * The text of the diagnostics, after the {@code [nanguard:KIND]} prefix the processor adds. A
@@ -23,7 +25,9 @@ final class Messages {
     String kind = check.failure() == Failure.FORWARD
         ? "the value itself may be non-finite (forward failure)"
         : "the value is finite but the gradient may be infinite, which backward turns into NaN (gradient-only failure)";
-    return what + " in " + check.input() + ": " + kind + "; " + remedy(check.safeForm(), mode);
+    String format = check.format() == FloatFormat.FLOAT64 ? ""
+        : " (" + check.format().name().toLowerCase(Locale.ROOT) + ")";
+    return what + " in " + check.input() + format + ": " + kind + "; " + remedy(check.safeForm(), mode);
   }
 
   /** For an unstable composition. */

@@ -35,6 +35,7 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.util.TreeScanner;
+import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.Hazard;
 import io.nanguard.ops.OpCatalog;
@@ -106,7 +107,7 @@ public final class RangeAnalyzer {
 
   /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
   MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
-    Walker w = new Walker(mode, writes, StableNames.of(tree));
+    Walker w = new Walker(mode, writes, StableNames.of(tree), Precisions.declared(method, context.format()));
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
       w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
@@ -119,12 +120,12 @@ public final class RangeAnalyzer {
 
   /** Runs an initialiser block of the class, telling {@code writes} each value stored in a field. */
   void analyzeBlock(BlockTree block, FieldWrites writes) {
-    new Walker(AnalysisMode.FACTS, writes, StableNames.NONE).scan(block, null);
+    new Walker(AnalysisMode.FACTS, writes, StableNames.NONE, context.format()).scan(block, null);
   }
 
   /** What is known of an expression evaluated with no local in scope (a field's initialiser). */
   Fact evaluate(ExpressionTree initializer) {
-    return new Walker(AnalysisMode.FACTS, null, StableNames.NONE).eval(initializer).fact();
+    return new Walker(AnalysisMode.FACTS, null, StableNames.NONE, context.format()).eval(initializer).fact();
   }
 
   /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
@@ -154,12 +155,15 @@ public final class RangeAnalyzer {
     private final AnalysisMode mode;
     private final FieldWrites writes;
     private final StableNames stableNames;
+    /** The format declared for provider libraries in this method, or null for each library's own. */
+    private final FloatFormat declaredFormat;
     private int lambdaDepth;
 
-    Walker(AnalysisMode mode, FieldWrites writes, StableNames stableNames) {
+    Walker(AnalysisMode mode, FieldWrites writes, StableNames stableNames, FloatFormat declaredFormat) {
       this.mode = mode;
       this.writes = writes;
       this.stableNames = stableNames;
+      this.declaredFormat = declaredFormat;
     }
 
     Value eval(ExpressionTree t) {
@@ -622,11 +626,14 @@ public final class RangeAnalyzer {
     }
 
     private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind, ApiTable api) {
+      FloatFormat format = Precisions.of(api, declaredFormat);
       List<Fact> facts = new ArrayList<>(operands.size());
       for (Value v : operands) {
-        facts.add(v.fact());
+        // A Java number handed to a library is rounded to the library's format first: in float32
+        // the constant 1 - 1e-9 is 1, and an eps of 1e-50 is 0.
+        facts.add(v.kind() == Kind.TENSOR ? v.fact() : Precisions.rounded(v.fact(), format));
       }
-      Transfer.Step step = Transfer.apply(m, facts);
+      Transfer.Step step = Transfer.apply(m, facts, format);
       Value result = new Value(step.result(), kind, api, null, m, List.copyOf(operands), node, node);
       return step.check() == null ? result : report(result, step.check());
     }

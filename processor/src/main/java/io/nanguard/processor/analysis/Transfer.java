@@ -32,12 +32,17 @@ public final class Transfer {
 
   private Transfer() {}
 
-  /** Applies {@code m} to operands about which {@code in} is known. */
+  /** Applies {@code m} to operands about which {@code in} is known, computing in float64. */
   public static Step apply(ApiMethod m, List<Fact> in) {
+    return apply(m, in, FloatFormat.FLOAT64);
+  }
+
+  /** Applies {@code m}, computing in {@code format}, to operands about which {@code in} is known. */
+  public static Step apply(ApiMethod m, List<Fact> in, FloatFormat format) {
     return switch (m.role()) {
-      case UNARY -> unary(m.op(), in.get(0));
-      case POW -> pow(in.get(0), in.get(1));
-      case DIV -> divide(in.get(0), in.get(1));
+      case UNARY -> unary(m.op(), in.get(0), format);
+      case POW -> pow(in.get(0), in.get(1), format);
+      case DIV -> divide(in.get(0), in.get(1), format);
       case ADD -> safe(range(in, 0).add(range(in, 1)));
       case SUB -> safe(range(in, 0).sub(range(in, 1)));
       case MUL -> safe(range(in, 0).mul(range(in, 1)));
@@ -62,18 +67,19 @@ public final class Transfer {
     };
   }
 
-  private static Step unary(OpSpec spec, Fact x) {
-    Failure failure = spec.hazardous() ? spec.failureWithin(x.range()) : null;
+  private static Step unary(OpSpec spec, Fact x, FloatFormat format) {
+    Failure failure = spec.hazardous() ? spec.failureWithin(x.range(), format) : null;
     if (spec.hazard() == Hazard.DIV && x.nonZero()) {
       failure = null;
     }
     Range image = spec.imageOf(x.range());
     boolean nonZero = x.nonZero() && (spec == OpCatalog.NEG || spec == OpCatalog.ABS);
-    Check check = failure == null ? null : new Check(spec.hazard(), failure, x.range(), 0, spec.name(), spec, spec.safeForm());
+    Check check = failure == null ? null
+        : new Check(spec.hazard(), failure, x.range(), 0, spec.name(), spec, spec.safeForm(format), format);
     return new Step(new Fact(image, nonZero), check);
   }
 
-  private static Step pow(Fact base, Fact exponent) {
+  private static Step pow(Fact base, Fact exponent, FloatFormat format) {
     Double p = exponent.constant();
     if (p == null) {
       // An unknown exponent may be negative or fractional: only a positive base is safe.
@@ -81,23 +87,24 @@ public final class Transfer {
       Failure failure = POSITIVE_ONLY.covers(base.range()) ? null : Failure.FORWARD;
       Range image = base.range().lo() >= 0 ? Range.NON_NEGATIVE : Range.TOP;
       return new Step(Fact.of(image), failure == null ? null
-          : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, worst.safeForm()));
+          : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, worst.safeForm(format), format));
     }
     OpSpec spec = OpCatalog.pow(p);
     Failure failure = spec.hazardous() ? spec.failureWithin(base.range()) : null;
     if (failure != null && base.nonZero() && p == Math.rint(p)) {
       failure = null; // an integer power is singular only at 0
     }
-    Check check = failure == null ? null : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, spec.safeForm());
+    Check check = failure == null ? null
+        : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, spec.safeForm(format), format);
     return new Step(Fact.of(spec.imageOf(base.range())), check);
   }
 
-  private static Step divide(Fact a, Fact b) {
+  private static Step divide(Fact a, Fact b, FloatFormat format) {
     OpSpec divisor = OpCatalog.divisor();
     Failure failure = b.nonZero() ? null : divisor.failureWithin(b.range());
     Check check = failure == null ? null
         : new Check(Hazard.DIV, failure, b.range(), 1, "divisor", null,
-            "a / (" + divisor.guarding().form("b", FloatFormat.FLOAT64) + ")");
+            "a / (" + divisor.guarding().form("b", format) + ")", format);
     return new Step(Fact.of(a.range().div(b.range())), check);
   }
 

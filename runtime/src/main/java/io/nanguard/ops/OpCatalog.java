@@ -86,14 +86,13 @@ public final class OpCatalog {
       r -> r.meet(Range.UNIT).mapIncreasing(x -> Math.log(x) - Math.log1p(-x)),
       Guarding.clampInto(0, 1, 1, -1), "clamp the probability to [eps, 1 - eps], or work with logits throughout");
 
-      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12)), or use logSumExp/logSoftmax/logSigmoid/log1p");
-  public static final OpSpec LOG2 = hazardous("log2", Hazard.LOG, x -> Math.log(x) / LN2, (x, y) -> 1 / (x * LN2),
-      POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(x -> Math.log(x) / LN2),
-      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12))");
-  public static final OpSpec LOG10 = hazardous("log10", Hazard.LOG, Math::log10, (x, y) -> 1 / (x * LN10),
-      POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::log10),
-      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12))");
-  public static final OpSpec LOG1P = hazardous("log1p", Hazard.LOG, Math::log1p, (x, y) -> 1 / (1 + x),
+  /**
+   * Every public row constant of this class, in declaration order, found by reflection: a row
+   * exists in the catalogue by being declared, so no index can leave one out.
+   */
+  private static final Map<String, OpSpec> BY_NAME = rowsDeclaredIn(OpCatalog.class);
+  /** The constant's name of each row, for generated code that must name a row ({@code OpCatalog.SQRT}). */
+  private static final Map<OpSpec, String> CONSTANT_NAMES = constantNames(OpCatalog.class);
 
   private OpCatalog() {}
 

@@ -126,11 +126,13 @@ public final class BodyRewriter {
     CompilationUnitTree unit = method.unit();
     SourcePositions positions = trees.getSourcePositions();
     MemberAccessScanner access = new MemberAccessScanner(resolution, types, positions, unit, original);
-    access.scan(new TreePath(method.path(), method.tree().getBody()), null);
+    TreePath bodyPath = new TreePath(method.path(), method.tree().getBody());
+    access.scan(bodyPath, null);
+    BodyPaths paths = new BodyPaths(bodyPath);
     List<String> problems = new ArrayList<>(access.problems());
     List<Replacement> replacements = new ArrayList<>(access.replacements());
     for (Finding finding : distinctTargets(method.findings())) {
-      GuardCallOrProblem call = guardCall(finding, method, positions, resolution);
+      GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths);
       if (call.problem != null) {
         problems.add(call.problem);
       } else {
@@ -163,7 +165,7 @@ public final class BodyRewriter {
   private record GuardCallOrProblem(Replacement replacement, String problem) {}
 
   private GuardCallOrProblem guardCall(Finding finding, GuardedMethod method, SourcePositions positions,
-      Resolution resolution) {
+      Resolution resolution, BodyPaths paths) {
     CompilationUnitTree unit = method.unit();
     Fix fix = finding.fix();
     GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, name));
@@ -199,7 +201,7 @@ public final class BodyRewriter {
     long opStart = positions.getStartPosition(unit, finding.op());
     long line = unit.getLineMap().getLineNumber(opStart >= 0 ? opStart : target[0]);
     String site = fileName(unit) + ":" + line;
-    TreePath targetPath = TreePath.getPath(method.path(), fix.target());
+    TreePath targetPath = paths.of(fix.target());
     // A float expression must stay float: the double-valued guard is narrowed back.
     boolean narrow = targetPath != null && resolution.isFloat(targetPath);
     return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), guardMethod, row, args,

@@ -40,7 +40,7 @@ class PlainJavacTest {
   void oneProcessorJarWarnsGeneratesAndTheGeneratedClassRuns(@TempDir Path out) throws Exception {
     Path processor = property("nanguard.processor.all");
     Path runtime = property("nanguard.runtime");
-    Path sources = property("nanguard.example").resolve("com/example");
+    Path sources = property("nanguard.example").resolve("src/main/java/com/example");
 
     List<String> javac = new ArrayList<>(List.of(JAVA_BIN.resolve("javac").toString(), "-d", out.toString(),
         "-cp", runtime.toString(), "-processorpath", processor.toString()));

@@ -2,6 +2,7 @@ package io.nanguard.processor.analysis;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** The abstract values of the locals and parameters in scope at one program point. */
@@ -27,6 +28,23 @@ final class Env {
 
   void put(String name, Value v) {
     vars.put(name, v);
+  }
+
+  /** The names in scope. */
+  Set<String> names() {
+    return Set.copyOf(vars.keySet());
+  }
+
+  /** This state without the variables whose scope has ended (those not in {@code names}). */
+  Env restrictedTo(Set<String> names) {
+    Map<String, Value> m = new LinkedHashMap<>(vars);
+    m.keySet().retainAll(names);
+    return new Env(m);
+  }
+
+  /** Where two paths meet; null stands for a path that cannot reach this point. */
+  static Env join(Env a, Env b) {
+    return a == null ? b : b == null ? a : a.merge(b, false);
   }
 
   /**

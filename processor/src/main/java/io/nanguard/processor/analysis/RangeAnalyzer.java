@@ -34,6 +34,11 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Failure;
@@ -152,6 +157,8 @@ public final class RangeAnalyzer {
     final Map<Tree, Set<String>> suppressions = new IdentityHashMap<>();
     final List<Value> returns = new ArrayList<>();
     private final List<Set<String>> suppressionStack = new ArrayList<>();
+    private final Map<Tree, LoopState> loops = new IdentityHashMap<>();
+    private final JumpTargets jumps = new JumpTargets();
     private final AnalysisMode mode;
     private final FieldWrites writes;
     private final StableNames stableNames;
@@ -236,30 +243,73 @@ public final class RangeAnalyzer {
     }
 
     @Override
+    public Value visitBlock(BlockTree node, Void p) {
+      Set<String> outer = env.names();
+      super.visitBlock(node, p);
+      env = env.restrictedTo(outer); // the block's locals go out of scope (a field may be visible again)
+      return null;
+    }
+
+    @Override
+    public Value visitLabeledStatement(LabeledStatementTree node, Void p) {
+      StatementTree s = node.getStatement();
+      jumps.label(node.getLabel().toString());
+      if (s instanceof WhileLoopTree || s instanceof DoWhileLoopTree || s instanceof ForLoopTree
+          || s instanceof EnhancedForLoopTree || s instanceof SwitchTree) {
+        scan(s, null); // the statement takes the label
+        return null;
+      }
+      JumpTargets.Target t = jumps.enter(node);
+      scan(s, null);
+      jumps.exit(t);
+      env = or(Env.join(completesNormally(s) ? env : null, t.breaks), env);
+      return null;
+    }
+
+    @Override
+    public Value visitBreak(BreakTree node, Void p) {
+      jumps.breakWith(node.getLabel() == null ? null : node.getLabel().toString(), env);
+      return null;
+    }
+
+    @Override
+    public Value visitContinue(ContinueTree node, Void p) {
+      jumps.continueWith(node.getLabel() == null ? null : node.getLabel().toString(), env);
+      return null;
+    }
+
+    @Override
+    public Value visitYield(YieldTree node, Void p) {
+      jumps.yieldWith(eval(node.getValue()), env);
+      return null;
+    }
+
+    @Override
     public Value visitWhileLoop(WhileLoopTree node, Void p) {
-      loop(node.getCondition(), List.of(node.getStatement()), List.of());
+      loop(node, node.getCondition(), true, node.getStatement(), List.of());
       return null;
     }
 
     @Override
     public Value visitDoWhileLoop(DoWhileLoopTree node, Void p) {
-      scan(node.getStatement(), null);
-      loop(node.getCondition(), List.of(node.getStatement()), List.of());
+      loop(node, node.getCondition(), false, node.getStatement(), List.of());
       return null;
     }
 
     @Override
     public Value visitForLoop(ForLoopTree node, Void p) {
+      Set<String> outer = env.names();
       for (StatementTree s : node.getInitializer()) {
         scan(s, null);
       }
-      List<Tree> after = new ArrayList<>(node.getUpdate());
-      loop(node.getCondition(), List.of(node.getStatement()), after);
+      loop(node, node.getCondition(), true, node.getStatement(), node.getUpdate());
+      env = env.restrictedTo(outer);
       return null;
     }
 
     @Override
     public Value visitEnhancedForLoop(EnhancedForLoopTree node, Void p) {
+      Set<String> outer = env.names();
       Value iterable = eval(node.getExpression());
       VariableTree var = node.getVariable();
       TypeMirror declared = kinds.typeOf(var.getType());
@@ -270,48 +320,100 @@ public final class RangeAnalyzer {
         env.put(var.getName().toString(),
             Value.plain(Fact.TOP, kind, kinds.apiOf(var.getType(), declared, kind), declared, null));
       }
-      loop(null, List.of(node.getStatement()), List.of());
+      loop(node, null, true, node.getStatement(), List.of());
+      env = env.restrictedTo(outer);
       return null;
     }
 
-    /** Iterates a loop body from its head state to a fixpoint, widening at the head. */
-    private void loop(ExpressionTree condition, List<? extends Tree> body, List<? extends Tree> update) {
+    /**
+     * Iterates a loop body from its head state to a fixpoint: plain joins for the first two
+     * passes (precise for short chains), widening after, and after {@link #MAX_LOOP_ROUNDS}
+     * passes every fact that still moves is dropped and one last pass is made under it. The
+     * head state of each loop is kept for the whole method, so an inner loop entered again by
+     * the next pass of an outer one starts where it stopped, and is not iterated at all when the
+     * new entry state adds nothing to it: the passes over all loops grow with the nesting depth,
+     * not exponentially in it. The loop is left when its condition is false, or by a break with
+     * the state at the break.
+     */
+    private void loop(Tree node, ExpressionTree condition, boolean conditionFirst, StatementTree body,
+        List<? extends Tree> update) {
       Env entry = env;
-      Env head = env;
-      for (int round = 0; ; round++) {
+      String label = jumps.takeLabel();
+      LoopState known = loops.get(node);
+      Env head = entry;
+      int round = 0;
+      if (known != null) {
+        head = known.head().merge(entry, true);
+        if (head.sameFacts(known.head())) {
+          env = known.exit().copy(); // this entry adds nothing: the last fixpoint still holds
+          return;
+        }
+        round = known.rounds();
+      }
+      boolean forced = false;
+      boolean exitsAtHead = condition == null && node.getKind() == Tree.Kind.ENHANCED_FOR_LOOP;
+      Env exit;
+      while (true) {
+        jumps.label(label);
+        JumpTargets.Target t = jumps.enter(node);
         env = head.copy();
-        if (condition != null) {
-          eval(condition);
-          env = refine(env, condition, true);
+        exit = exitsAtHead ? head.copy() : null;
+        if (conditionFirst) {
+          exit = Env.join(exit, test(condition));
         }
-        for (Tree t : body) {
-          scan(t, null);
+        scan(body, null);
+        Env end = Env.join(completesNormally(body) ? env : null, t.continues);
+        if (end != null) {
+          env = end;
+          for (Tree u : update) {
+            scan(u, null);
+          }
+          if (!conditionFirst) {
+            exit = Env.join(exit, test(condition));
+          }
+          end = env;
         }
-        for (Tree t : update) {
-          scan(t, null);
-        }
-        // Plain joins for two rounds (precise for short chains), then widening, which must stop.
-        Env next = head.merge(env, round >= 2);
+        jumps.exit(t);
+        exit = Env.join(exit, t.breaks);
+        Env next = end == null ? head : head.merge(end, round >= 2);
         boolean stable = next.sameFacts(head);
         head = next;
-        if (stable) {
+        round++;
+        if (stable || forced) {
           break;
         }
         if (round >= MAX_LOOP_ROUNDS) {
           head = head.forgetChangedSince(entry); // give up precision, never soundness
-          break;
+          forced = true;
         }
       }
-      // A break may leave at any point of the body, so the exit state is the loop head's.
-      env = head;
+      exit = or(exit, head); // a loop nothing leaves: what follows is unreachable
+      loops.put(node, new LoopState(head, exit, round));
+      env = exit.copy();
+    }
+
+    /**
+     * Evaluates a loop condition in the current state, leaves the state in which it is true and
+     * returns the one in which it is false (null for a missing or constant-true condition).
+     */
+    private Env test(ExpressionTree condition) {
+      if (condition == null) {
+        return null;
+      }
+      eval(condition);
+      boolean alwaysTrue = stripParens(condition) instanceof LiteralTree l && Boolean.TRUE.equals(l.getValue());
+      Env whenFalse = alwaysTrue ? null : refine(env.copy(), condition, false);
+      env = refine(env, condition, true);
+      return whenFalse;
     }
 
     @Override
     public Value visitTry(TryTree node, Void p) {
       Env before = env.copy();
+      Set<String> outer = env.names();
       scan(node.getResources(), null);
       scan(node.getBlock(), null);
-      Env afterTry = env;
+      Env afterTry = env.restrictedTo(outer);
       Env merged = before.merge(afterTry, false);
       for (CatchTree c : node.getCatches()) {
         env = merged.copy();
@@ -328,16 +430,62 @@ public final class RangeAnalyzer {
     @Override
     public Value visitSwitch(SwitchTree node, Void p) {
       eval(node.getExpression());
+      JumpTargets.Target t = jumps.enter(node);
       Env before = env;
-      Env out = before.copy();
-      for (CaseTree c : node.getCases()) {
-        env = before.copy();
-        scan(c.getStatements(), null);
-        scan(c.getBody(), null);
-        out = out.merge(env, false);
-      }
-      env = out;
+      Env out = cases(node.getCases(), before, null);
+      jumps.exit(t);
+      env = or(Env.join(Env.join(out, before), t.breaks), before);
       return null;
+    }
+
+    @Override
+    public Value visitSwitchExpression(SwitchExpressionTree node, Void p) {
+      eval(node.getExpression());
+      JumpTargets.Target t = jumps.enter(node);
+      Env before = env;
+      List<Value> values = new ArrayList<>();
+      Env out = cases(node.getCases(), before, values);
+      jumps.exit(t);
+      env = or(Env.join(out, t.breaks), before);
+      Value v = t.yielded;
+      for (Value arm : values) {
+        v = v == null ? arm : v.join(arm, false);
+      }
+      return v == null ? Value.unknown(node) : Value.plain(v.fact(), v.kind(), v.api(), v.type(), node);
+    }
+
+    /**
+     * The cases of a switch, each a path of its own from the state before it (an old-style case
+     * also from the one before it that falls through); returns the join of the states that
+     * leave the switch at the end of an arm. {@code values} collects the values of expression
+     * arms (null for a switch statement).
+     */
+    private Env cases(List<? extends CaseTree> cases, Env before, List<Value> values) {
+      Env out = null;
+      Env fallsThrough = null;
+      for (CaseTree c : cases) {
+        env = Env.join(before.copy(), fallsThrough);
+        fallsThrough = null;
+        if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+          Tree body = c.getBody();
+          if (body instanceof ExpressionTree e) {
+            Value v = eval(e);
+            if (values != null) {
+              values.add(v);
+            }
+            out = Env.join(out, env);
+          } else if (body instanceof StatementTree s) {
+            scan(s, null);
+            out = values == null && completesNormally(s) ? Env.join(out, env) : out;
+          }
+        } else {
+          scan(c.getStatements(), null);
+          List<? extends StatementTree> stmts = c.getStatements();
+          boolean falls = stmts == null || stmts.isEmpty() || completesNormally(stmts.get(stmts.size() - 1));
+          fallsThrough = falls ? env : null;
+        }
+      }
+      return Env.join(out, fallsThrough);
     }
 
     @Override
@@ -350,16 +498,19 @@ public final class RangeAnalyzer {
       Env outer = env;
       env = outer.copy();
       for (VariableTree param : node.getParameters()) {
+        // A parameter without a declared type has the type javac infers, unknown here.
         TypeMirror declared = kinds.typeOf(param.getType());
         Kind kind = kinds.kindOf(param.getType(), declared);
         env.put(param.getName().toString(),
             Value.plain(Fact.TOP, kind, kinds.apiOf(param.getType(), declared, kind), null, null));
       }
+      var outerJumps = jumps.enterLambda();
       lambdaDepth++;
       try {
         scan(node.getBody(), null);
       } finally {
         lambdaDepth--;
+        jumps.exitLambda(outerJumps);
       }
       env = outer;
       return Value.unknown(node);
@@ -644,8 +795,11 @@ public final class RangeAnalyzer {
         return Value.unknown(node);
       }
       Kind kind = l.kind().join(r.kind());
-      boolean floating = l.kind() == Kind.FLOAT || r.kind() == Kind.FLOAT;
-      if (m.role() == Role.DIV && !floating) {
+      // Only a division of two proven whole numbers is an integer division; any operand of
+      // unknown type (an untyped lambda parameter, a call the analysis cannot type) may be
+      // floating, and is checked as such.
+      boolean integral = l.kind() == Kind.INTEGRAL && r.kind() == Kind.INTEGRAL;
+      if (m.role() == Role.DIV && integral) {
         // Integer division throws instead of producing inf/NaN, and truncates toward 0.
         Transfer.Step step = Transfer.apply(m, List.of(l.fact(), r.fact()));
         Range truncated = step.result().range().join(Range.point(0));
@@ -685,7 +839,8 @@ public final class RangeAnalyzer {
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
             Messages.stability(match.composition(), check, mode),
-            new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), match.argTrees()));
+            new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), null,
+                match.argTrees()));
         flows = stable(match, op);
       } else {
         List<ExpressionTree> args = new ArrayList<>();
@@ -703,7 +858,7 @@ public final class RangeAnalyzer {
         String message = Messages.range(op.origin(), check, operand, mode);
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
             split == null ? message : Messages.splitComposition(message, split),
-            new Fix(target, op.api().guardClass(), check.guardMethod(), args));
+            new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {
@@ -833,6 +988,10 @@ public final class RangeAnalyzer {
       return qualifier instanceof MemberSelectTree ? kinds.typeNamed(qualifier.toString()) : null;
     }
 
+    private static Env or(Env state, Env fallback) {
+      return state != null ? state : fallback;
+    }
+
     /** The state narrowed by knowing that {@code condition} evaluated to {@code truth}. */
     private Env refine(Env e, ExpressionTree condition, boolean truth) {
       ExpressionTree c = condition;
@@ -893,6 +1052,17 @@ public final class RangeAnalyzer {
     return keys;
   }
 
+  /** A loop's head state at its last fixpoint, the state it was left in, and its passes so far. */
+  private record LoopState(Env head, Env exit, int rounds) {}
+
+  private static ExpressionTree stripParens(ExpressionTree t) {
+    ExpressionTree c = t;
+    while (c instanceof ParenthesizedTree paren) {
+      c = paren.getExpression();
+    }
+    return c;
+  }
+
   /** Whether {@code inner} is {@code outer} or one of its sub-expressions. */
   static boolean contains(Tree outer, Tree inner) {
     Boolean found = new TreeScanner<Boolean, Void>() {
@@ -923,7 +1093,7 @@ public final class RangeAnalyzer {
   /** Whether control can fall through the end of {@code s}. */
   static boolean completesNormally(StatementTree s) {
     return switch (s.getKind()) {
-      case RETURN, THROW, BREAK, CONTINUE -> false;
+      case RETURN, THROW, BREAK, CONTINUE, YIELD -> false;
       case BLOCK -> {
         List<? extends StatementTree> body = ((BlockTree) s).getStatements();
         yield body.isEmpty() || completesNormally(body.get(body.size() - 1));

@@ -10,6 +10,7 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.ops.Hazard;
+import io.nanguard.ops.OpCatalog;
 import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.analysis.Fix;
@@ -51,6 +52,8 @@ public final class BodyRewriter {
   public record Result(CodeBlock body, List<String> problems) {}
 
   private static final String DIVISOR = "divisor";
+  /** The guard method that applies any catalogue row: {@code unary(OpSpec row, x, eps, site)}. */
+  private static final String GENERIC_GUARD = "unary";
 
   private final Trees trees;
   private final Elements elements;
@@ -123,11 +126,13 @@ public final class BodyRewriter {
     CompilationUnitTree unit = method.unit();
     SourcePositions positions = trees.getSourcePositions();
     MemberAccessScanner access = new MemberAccessScanner(resolution, types, positions, unit, original);
-    access.scan(new TreePath(method.path(), method.tree().getBody()), null);
+    TreePath bodyPath = new TreePath(method.path(), method.tree().getBody());
+    access.scan(bodyPath, null);
+    BodyPaths paths = new BodyPaths(bodyPath);
     List<String> problems = new ArrayList<>(access.problems());
     List<Replacement> replacements = new ArrayList<>(access.replacements());
     for (Finding finding : distinctTargets(method.findings())) {
-      GuardCallOrProblem call = guardCall(finding, method, positions, resolution);
+      GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths);
       if (call.problem != null) {
         problems.add(call.problem);
       } else {
@@ -160,11 +165,19 @@ public final class BodyRewriter {
   private record GuardCallOrProblem(Replacement replacement, String problem) {}
 
   private GuardCallOrProblem guardCall(Finding finding, GuardedMethod method, SourcePositions positions,
-      Resolution resolution) {
+      Resolution resolution, BodyPaths paths) {
     CompilationUnitTree unit = method.unit();
     Fix fix = finding.fix();
     GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, name));
-    String missing = guard.missing(fix.guardMethod(), fix.args().size() + 2);
+    String guardMethod = fix.guardMethod();
+    String missing = guard.missing(guardMethod, fix.args().size() + 2);
+    String row = fix.row() == null ? null : OpCatalog.constantName(fix.row());
+    if (missing != null && row != null && guard.missing(GENERIC_GUARD, fix.args().size() + 3) == null) {
+      guardMethod = GENERIC_GUARD; // a row without a method of its own: Guard.unary(OpCatalog.ROW, x, eps, site)
+      missing = null;
+    } else {
+      row = null;
+    }
     if (missing != null) {
       return new GuardCallOrProblem(null, missing);
     }
@@ -188,10 +201,10 @@ public final class BodyRewriter {
     long opStart = positions.getStartPosition(unit, finding.op());
     long line = unit.getLineMap().getLineNumber(opStart >= 0 ? opStart : target[0]);
     String site = fileName(unit) + ":" + line;
-    TreePath targetPath = TreePath.getPath(method.path(), fix.target());
+    TreePath targetPath = paths.of(fix.target());
     // A float expression must stay float: the double-valued guard is narrowed back.
     boolean narrow = targetPath != null && resolution.isFloat(targetPath);
-    return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), fix.guardMethod(), args,
+    return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), guardMethod, row, args,
         method.eps(), site, narrow), null);
   }
 

@@ -32,15 +32,35 @@ final class SourceText {
    */
   void render(CodeBlock.Builder out, int start, int end, Replacement within) {
     int pos = start;
-    for (Replacement r : replacements) {
-      if (r == within || r.start < pos || r.end > end) {
-        continue; // itself, before the span, nested in one already rendered, or past the end
+    // Jumps over the replacements nested in one just rendered (a binary search, not a scan), so
+    // deeply nested guards render in n log n rather than n^2.
+    for (int i = firstStartingAt(pos); i < replacements.size() && replacements.get(i).start < end; ) {
+      Replacement r = replacements.get(i);
+      if (r == within || r.end > end) {
+        i++; // itself, or past the end
+        continue;
       }
       copy(out, pos, r.start);
       r.render(out, this);
       pos = r.end;
+      i = Math.max(i + 1, firstStartingAt(pos));
     }
     copy(out, pos, end);
+  }
+
+  /** The index of the first replacement that starts at or after {@code pos}. */
+  private int firstStartingAt(int pos) {
+    int lo = 0;
+    int hi = replacements.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (replacements.get(mid).start < pos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private void copy(CodeBlock.Builder out, int from, int to) {

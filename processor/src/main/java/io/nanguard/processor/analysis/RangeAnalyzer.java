@@ -872,7 +872,7 @@ public final class RangeAnalyzer {
         Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
         String message = Messages.range(op.origin(), check, operand, mode);
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
-            split == null ? message : Messages.splitComposition(message, split),
+            split == null ? message : Messages.splitComposition(message, split, check.format()),
             new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args,
                 check.row() != null && check.row().guarding().clampIdleOn(check.input())));
       }

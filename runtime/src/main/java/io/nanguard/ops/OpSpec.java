@@ -106,6 +106,14 @@ public record OpSpec(
     return image.apply(r);
   }
 
+  /**
+   * Whether 0 is the only point where this op fails (1/x, x^-2): then an input known to be
+   * non-zero ({@code @NonZero}, a sign-kept guard) is safe whatever its range.
+   */
+  public boolean singularOnlyAtZero() {
+    return valueDomain == Domain.NON_ZERO && gradientDomain == Domain.NON_ZERO;
+  }
+
   /** Whether this op can ever fail. */
   public boolean hazardous() {
     return hazard != null;

@@ -69,7 +69,7 @@ public final class Transfer {
 
   private static Step unary(OpSpec spec, Fact x, FloatFormat format) {
     Failure failure = spec.hazardous() ? spec.failureWithin(x.range(), format) : null;
-    if (spec.hazard() == Hazard.DIV && x.nonZero()) {
+    if (spec.singularOnlyAtZero() && x.nonZero()) {
       failure = null;
     }
     Range image = spec.imageOf(x.range());
@@ -91,8 +91,8 @@ public final class Transfer {
     }
     OpSpec spec = OpCatalog.pow(p);
     Failure failure = spec.hazardous() ? spec.failureWithin(base.range()) : null;
-    if (failure != null && base.nonZero() && p == Math.rint(p)) {
-      failure = null; // an integer power is singular only at 0
+    if (spec.singularOnlyAtZero() && base.nonZero()) {
+      failure = null; // a negative integer power fails only at 0
     }
     Check check = failure == null ? null
         : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, spec.safeForm(format), format);

@@ -27,6 +27,6 @@ public class GuardedNamesFloat extends NamesFloat {
 
   @Override
   public double mixed(float a, double b) {
-    return Guard.sqrt(a * b, 1.0E-8, "NamesFloat.java:19") / (float) Guard.divisor((a - 1f), 1.0E-8, "NamesFloat.java:19");
+    return Guard.sqrt(a * b, 1.0E-8, "NamesFloat.java:19") / Guard.divisor((a - 1f), 1.0E-8, "NamesFloat.java:19");
   }
 }

@@ -167,6 +167,7 @@ public final class GuardedTypeGenerator {
       problems.forEach(p -> error(el, what + p));
       return Optional.empty();
     }
+    body.notes().forEach(n -> diagnostics.note(guardedName(type).simpleName() + "." + el.getSimpleName() + ": " + n, el));
     MethodSpec.Builder spec = MethodSpec.methodBuilder(el.getSimpleName().toString());
     boolean isStatic = el.getModifiers().contains(Modifier.STATIC);
     if (!isStatic) {

@@ -48,7 +48,7 @@ public final class BodyRewriter {
    * @param problems what keeps the body from compiling in the generated class, each saying what
    *     to change; empty on success
    */
-  public record Result(CodeBlock body, List<String> problems) {}
+  public record Result(CodeBlock body, List<String> problems, List<String> notes) {}
 
   private static final String DIVISOR = "divisor";
 
@@ -94,7 +94,7 @@ public final class BodyRewriter {
       edits = edits(method, original, new AttributedResolution(trees));
     }
     if (!edits.problems.isEmpty()) {
-      return new Result(null, List.copyOf(edits.problems));
+      return new Result(null, List.copyOf(edits.problems), List.of());
     }
     int from = firstLineAfterBrace(source, (int) bodyStart);
     int to = lastLineEnd(source, (int) bodyEnd - 1);
@@ -102,7 +102,7 @@ public final class BodyRewriter {
     CodeBlock.Builder out = CodeBlock.builder();
     text.render(out, from, to, null);
     out.add("\n");
-    return new Result(out.build(), List.of());
+    return new Result(out.build(), List.of(), List.copyOf(edits.notes));
   }
 
   /**
@@ -116,7 +116,7 @@ public final class BodyRewriter {
     return scope;
   }
 
-  private record Edits(List<Replacement> replacements, List<String> problems) {}
+  private record Edits(List<Replacement> replacements, List<String> problems, List<String> notes) {}
 
   /** The body's replacements and problems, names resolved by {@code resolution}. */
   private Edits edits(GuardedMethod method, TypeElement original, Resolution resolution) {
@@ -128,19 +128,27 @@ public final class BodyRewriter {
     BodyPaths paths = new BodyPaths(bodyPath);
     List<String> problems = new ArrayList<>(access.problems());
     List<Replacement> replacements = new ArrayList<>(access.replacements());
+    List<String> notes = new ArrayList<>();
+    ExactOps exact = new ExactOps(resolution, paths, types);
     for (Finding finding : distinctTargets(method.findings())) {
-      GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths);
+      String refusal = exact.refusal(finding);
+      if (refusal != null) {
+        long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, finding.op()));
+        notes.add("line " + line + " is left as written, unguarded: " + refusal);
+        continue;
+      }
+      GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths, exact);
       if (call.problem != null) {
         problems.add(call.problem);
       } else {
         replacements.add(call.replacement);
       }
     }
-    return new Edits(replacements, problems);
+    return new Edits(replacements, problems, notes);
   }
 
   private static Result failure(String problem) {
-    return new Result(null, List.of(problem));
+    return new Result(null, List.of(problem), List.of());
   }
 
   /**
@@ -162,7 +170,7 @@ public final class BodyRewriter {
   private record GuardCallOrProblem(Replacement replacement, String problem) {}
 
   private GuardCallOrProblem guardCall(Finding finding, GuardedMethod method, SourcePositions positions,
-      Resolution resolution, BodyPaths paths) {
+      Resolution resolution, BodyPaths paths, ExactOps exact) {
     CompilationUnitTree unit = method.unit();
     Fix fix = finding.fix();
     GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, name));
@@ -191,8 +199,10 @@ public final class BodyRewriter {
     long line = unit.getLineMap().getLineNumber(opStart >= 0 ? opStart : target[0]);
     String site = fileName(unit) + ":" + line;
     TreePath targetPath = paths.of(fix.target());
-    // A float expression must stay float: the double-valued guard is narrowed back.
-    boolean narrow = targetPath != null && resolution.isFloat(targetPath);
+    // A float expression must stay float: the double-valued guard is narrowed back (for a
+    // divisor: when the division is a float one, whatever the divisor's own type).
+    boolean narrow = fix.guardMethod().equals(DIVISOR) ? exact.isFloatDivision(finding.op())
+        : targetPath != null && resolution.isFloat(targetPath);
     return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), fix.guardMethod(), args,
         method.eps(), site, narrow), null);
   }

@@ -137,7 +137,10 @@ public final class NanGuardProcessor extends AbstractProcessor {
         scan(root, done);
       }
     }
-    return false;
+    // @Guarded and @Distance are NaNGuard's own: claiming them keeps javac's -Xlint:processing
+    // quiet ("no processor claimed ...") under -Werror. Under scan=all the processor asks for
+    // every annotation, and claims none of the others'.
+    return !options.scanAll();
   }
 
   /**
@@ -237,7 +240,14 @@ public final class NanGuardProcessor extends AbstractProcessor {
         }
       }
       report(m, unit, analysis, options.werror() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING);
-      return new GuardedMethod(m, path, Epsilons.of(m, options.eps()), analysis.findings());
+      double eps = Epsilons.of(m, options.eps());
+      if (!ProcessorOptions.validEps(eps)) {
+        // Every guarded call would throw at run time: said now, on the method, instead.
+        error(m, "eps = " + eps + " is not a usable epsilon for " + m.getSimpleName() + "(); it must be a number with"
+            + " 0 < eps < 1 (the default is " + ProcessorOptions.DEFAULT_EPS + ")");
+        return null;
+      }
+      return new GuardedMethod(m, path, eps, analysis.findings());
     } catch (RuntimeException | StackOverflowError e) {
       error(m, "NaNGuard could not analyse " + m.getSimpleName() + "() (" + e + "); it was not guarded."
           + " Please report this with the method's source.");

@@ -89,9 +89,9 @@ public final class BodyRewriter {
     }
     Edits edits;
     try {
-      edits = edits(method, original, new SyntacticResolution(scopeOf(original, unit, members), types, method.tree()));
+      edits = edits(method, original, new SyntacticResolution(scopeOf(original, unit, members), types, method.tree()), source);
     } catch (Unresolvable e) {
-      edits = edits(method, original, new AttributedResolution(trees));
+      edits = edits(method, original, new AttributedResolution(trees), source);
     }
     if (!edits.problems.isEmpty()) {
       return new Result(null, List.copyOf(edits.problems), List.of());
@@ -119,7 +119,7 @@ public final class BodyRewriter {
   private record Edits(List<Replacement> replacements, List<String> problems, List<String> notes) {}
 
   /** The body's replacements and problems, names resolved by {@code resolution}. */
-  private Edits edits(GuardedMethod method, TypeElement original, Resolution resolution) {
+  private Edits edits(GuardedMethod method, TypeElement original, Resolution resolution, CharSequence source) {
     CompilationUnitTree unit = method.unit();
     SourcePositions positions = trees.getSourcePositions();
     MemberAccessScanner access = new MemberAccessScanner(resolution, types, positions, unit, original);
@@ -133,11 +133,11 @@ public final class BodyRewriter {
     for (Finding finding : distinctTargets(method.findings())) {
       String refusal = exact.refusal(finding);
       if (refusal != null) {
-        long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, finding.op()));
+        long line = unit.getLineMap().getLineNumber(OpPosition.of(finding.op(), unit, positions, source));
         notes.add("line " + line + " is left as written, unguarded: " + refusal);
         continue;
       }
-      GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths, exact);
+      GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths, exact, source);
       if (call.problem != null) {
         problems.add(call.problem);
       } else {
@@ -170,7 +170,7 @@ public final class BodyRewriter {
   private record GuardCallOrProblem(Replacement replacement, String problem) {}
 
   private GuardCallOrProblem guardCall(Finding finding, GuardedMethod method, SourcePositions positions,
-      Resolution resolution, BodyPaths paths, ExactOps exact) {
+      Resolution resolution, BodyPaths paths, ExactOps exact, CharSequence source) {
     CompilationUnitTree unit = method.unit();
     Fix fix = finding.fix();
     GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, name));
@@ -195,8 +195,8 @@ public final class BodyRewriter {
       return new GuardCallOrProblem(null, "internal: the " + fix.guardMethod()
           + " rewrite targets code without a source position; please report this");
     }
-    long opStart = positions.getStartPosition(unit, finding.op());
-    long line = unit.getLineMap().getLineNumber(opStart >= 0 ? opStart : target[0]);
+    long opAt = OpPosition.of(finding.op(), unit, positions, source);
+    long line = unit.getLineMap().getLineNumber(opAt >= 0 ? opAt : target[0]);
     String site = fileName(unit) + ":" + line;
     TreePath targetPath = paths.of(fix.target());
     // A float expression must stay float: the double-valued guard is narrowed back (for a
@@ -228,10 +228,14 @@ public final class BodyRewriter {
    * line's indentation is kept for the dedent.
    */
   private static int firstLineAfterBrace(CharSequence source, int bodyStart) {
-    int i = bodyStart + 1;
-    int j = i;
-    while (j < source.length() && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
+    int j = bodyStart + 1;
+    while (j < source.length() && (source.charAt(j) == ' ' || source.charAt(j) == '\t')) {
       j++;
+    }
+    // A line ends with \n, \r\n or a lone \r (all legal Java, JLS 3.4).
+    if (j < source.length() && source.charAt(j) == '\r') {
+      j++;
+      return j < source.length() && source.charAt(j) == '\n' ? j + 1 : j;
     }
     return j < source.length() && source.charAt(j) == '\n' ? j + 1 : j;
   }

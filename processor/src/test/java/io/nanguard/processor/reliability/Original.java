@@ -52,8 +52,13 @@ final class Original {
 
   /** The generated source of {@code qualifiedName}. */
   String generated(String qualifiedName) {
+    return sourceOf(compilation, qualifiedName);
+  }
+
+  /** The source {@code c} generated for {@code qualifiedName}. */
+  static String sourceOf(Compilation c, String qualifiedName) {
     try {
-      return compilation.generatedSourceFile(qualifiedName).orElseThrow(
+      return c.generatedSourceFile(qualifiedName).orElseThrow(
           () -> new AssertionError("no generated " + qualifiedName)).getCharContent(true).toString();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

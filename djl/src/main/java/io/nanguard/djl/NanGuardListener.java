@@ -46,8 +46,9 @@ import java.util.Set;
  * the thresholds of {@link AnomalyOptions}. While the listener's trainer is open, {@link NdGuard}
  * guards that change a value report an {@code UNSAFE_INPUT} warning at the user's line here.
  *
- * <p>Cost: one reduction per parameter on its device and one host synchronisation per device
- * per batch; values are copied to the host only for a parameter with a possible finding.
+ * <p>Cost: the loss recomputed without a gradient, one sum per parameter and one norm per
+ * gradient on its device, and one host synchronisation per device per batch; values are copied
+ * to the host only for an array with a possible finding.
  *
  * <p>The report has the format of the core checker ({@link Report}, JSON included). In throw
  * mode (the default) the first batch with an error throws, carrying every finding of that batch;
@@ -101,8 +102,7 @@ public final class NanGuardListener extends TrainingListenerAdapter {
     Site site = callerSite();
     int errorsBefore = errors();
     try (NDScope scope = new NDScope()) {
-      checkLoss(trainer.getLoss(), batchData, site);
-      checkParameters(trainer, site);
+      check(trainer.getLoss(), trainer, batchData, site);
       scope.suppressNotUsedWarning();
     }
     if (!options.collectAll() && errors() > errorsBefore) {
@@ -126,54 +126,75 @@ public final class NanGuardListener extends TrainingListenerAdapter {
     return (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
   }
 
-  private void checkLoss(Loss loss, BatchData batchData, Site site) {
+  /**
+   * The loss of every device (recomputed from the batch's predictions and labels, without a
+   * gradient), then one sum per parameter array and one norm per gradient, stacked per device
+   * and read with one synchronisation each. A sum or norm that is not finite (a NaN or inf
+   * anywhere; or, rarely, a finite overflow) sends that array to the host for the exact check,
+   * which names the rows; otherwise nothing is copied.
+   */
+  private void check(Loss loss, Trainer trainer, BatchData batchData, Site site) {
+    Map<Device, List<Checked>> byDevice = new LinkedHashMap<>();
     for (Map.Entry<Device, NDList> e : batchData.getPredictions().entrySet()) {
       NDList labels = batchData.getLabels().get(e.getKey());
-      if (labels == null) {
+      if (labels != null) {
+        NDArray value = loss.evaluate(labels, e.getValue());
+        byDevice.computeIfAbsent(e.getKey(), d -> new ArrayList<>())
+            .add(new Checked(Part.LOSS, "loss '" + loss.getName() + "' on " + e.getKey(), value, wide(value).sum()));
+      }
+    }
+    for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
+      NDArray array = p.getValue().isInitialized() ? p.getValue().getArray() : null;
+      if (array == null) {
         continue;
       }
-      NDArray value = loss.evaluate(labels, e.getValue());
-      if (value.isInfinite().logicalOr(value.isNaN()).any().getBoolean()) {
-        add(Finiteness.finding(FindingKind.NON_FINITE_FORWARD, "loss", site, NdValues.doubles(value),
-            NdValues.shape(value), v -> !Double.isFinite(v),
-            where -> "loss '" + loss.getName() + "' on " + e.getKey() + " is non-finite " + where
-                + "; the gradients below come from it"));
+      List<Checked> list = byDevice.computeIfAbsent(array.getDevice(), d -> new ArrayList<>());
+      list.add(new Checked(Part.VALUES, p.getKey(), array, wide(array).sum()));
+      if (array.hasGradient()) {
+        NDArray g = array.getGradient();
+        list.add(new Checked(Part.GRADIENT, p.getKey(), g, wide(g).norm()));
+      }
+    }
+    for (List<Checked> list : byDevice.values()) {
+      NDList sums = new NDList();
+      list.forEach(c -> sums.add(c.summary()));
+      float[] s = NDArrays.stack(sums).toFloatArray();
+      for (int i = 0; i < list.size(); i++) {
+        list.get(i).report(s[i], this, site);
       }
     }
   }
 
-  /**
-   * One reduction per parameter array (its squared gradient norm, and {@code sum(p * 0)}, NaN iff
-   * a value is non-finite), stacked per device and read with one synchronisation each.
-   */
-  private void checkParameters(Trainer trainer, Site site) {
-    Map<Device, List<Pair<String, NDArray>>> byDevice = new LinkedHashMap<>();
-    for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-      NDArray array = p.getValue().isInitialized() ? p.getValue().getArray() : null;
-      if (array != null) {
-        byDevice.computeIfAbsent(array.getDevice(), d -> new ArrayList<>()).add(new Pair<>(p.getKey(), array));
-      }
-    }
-    for (List<Pair<String, NDArray>> params : byDevice.values()) {
-      NDList sums = new NDList();
-      for (Pair<String, NDArray> p : params) {
-        NDArray a = p.getValue();
-        sums.add(wide(a).mul(0).sum());
-        sums.add(a.hasGradient() ? wide(a.getGradient()).square().sum() : a.getManager().create(0f));
-      }
-      float[] s = NDArrays.stack(sums).toFloatArray();
-      for (int i = 0; i < params.size(); i++) {
-        String name = params.get(i).getKey();
-        NDArray a = params.get(i).getValue();
-        if (!Float.isFinite(s[2 * i])) {
-          Finding bad = gradients.parameter(name, NdValues.shape(a), NdValues.doubles(a), site);
-          if (bad != null) {
-            add(bad);
+  /** What one summary is about. */
+  private enum Part { LOSS, VALUES, GRADIENT }
+
+  /** One array to check, its on-device summary, and what a non-finite summary means. */
+  private record Checked(Part part, String name, NDArray array, NDArray summary) {
+
+    void report(float summaryValue, NanGuardListener l, Site site) {
+      switch (part) {
+        case LOSS -> {
+          if (!Float.isFinite(summaryValue)) {
+            Finding f = Finiteness.finding(FindingKind.NON_FINITE_FORWARD, "loss", site, NdValues.doubles(array),
+                NdValues.shape(array), v -> !Double.isFinite(v), where -> name + " is non-finite " + where
+                    + "; the gradients below come from it");
+            if (f != null) {
+              l.add(f);
+            }
           }
         }
-        if (a.hasGradient() && gradients.needsDetail(name, Math.sqrt(s[2 * i + 1]))) {
-          NDArray g = a.getGradient();
-          gradients.gradient(name, NdValues.shape(g), NdValues.doubles(g), site).forEach(this::add);
+        case VALUES -> {
+          if (!Float.isFinite(summaryValue)) {
+            Finding f = l.gradients.parameter(name, NdValues.shape(array), NdValues.doubles(array), site);
+            if (f != null) {
+              l.add(f);
+            }
+          }
+        }
+        case GRADIENT -> {
+          if (l.gradients.needsDetail(name, summaryValue)) {
+            l.gradients.gradient(name, NdValues.shape(array), NdValues.doubles(array), site).forEach(l::add);
+          }
         }
       }
     }

@@ -41,9 +41,10 @@ public final class NdGuard {
 
   /** {@code sqrt(max(x, 0) + eps)}. */
   public static NDArray sqrt(NDArray x, double eps, String site) {
-    double e = NdFormats.positive(NdFormats.of(x.getDataType()), checked(eps, site));
+    DataType type = x.getDataType();
+    double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
     note(x, site, "sqrt", a -> a.lte(0), "sqrt(max(x, 0) + eps)", e);
-    return x.clip(0, Double.POSITIVE_INFINITY).add(scalar(x, e)).sqrt();
+    return x.clip(0, Double.POSITIVE_INFINITY).add(scalar(type, e)).sqrt();
   }
 
   /** {@code log(max(x, eps))}. */
@@ -231,7 +232,12 @@ public final class NdGuard {
 
   /** A scalar of the array's own format, so a 0-d float32 array stays float32. */
   private static Number scalar(NDArray like, double v) {
-    return like.getDataType() == DataType.FLOAT64 ? (Number) v : (Number) (float) v;
+    return scalar(like.getDataType(), v);
+  }
+
+  /** A scalar of the given type's format (the type read once per guard). */
+  private static Number scalar(DataType type, double v) {
+    return type == DataType.FLOAT64 ? (Number) v : (Number) (float) v;
   }
 
   /** An eps that is not positive and below 1 would silently disable the guard. */

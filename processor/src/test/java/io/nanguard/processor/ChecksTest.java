@@ -21,7 +21,7 @@ class ChecksTest {
         // kind, unsafe statement, text the message must hold, safe twin
         Arguments.of("sqrt", "return nn.sum(1).sqrt();", "gradient-only failure", "return nn.sum(1).add(1e-8).sqrt();"),
         Arguments.of("sqrt", "return x.sqrt();", "forward failure", "return pos.sqrt();"),
-        Arguments.of("sqrt", "return Math.sqrt(d);", "sqrt(x + eps)", "return Math.sqrt(d * d + 1e-8);"),
+        Arguments.of("sqrt", "return Math.sqrt(d);", "sqrt(max(x, 0) + eps)", "return Math.sqrt(d * d + 1e-8);"),
         Arguments.of("sqrt", "return nn.rsqrt();", "[0, inf)", "return pos.rsqrt();"),
         Arguments.of("sqrt", "return x.crossEntropy(new int[] {0}).sqrt();", "gradient-only failure",
             "return x.crossEntropy(new int[] {0}).add(1e-8).sqrt();"),

@@ -275,7 +275,7 @@ public final class Anomaly implements AutoCloseable {
     List<String> causes = new ArrayList<>();
     for (Finding f : findings) {
       String cause = f.op() + " at " + f.site().fileLine();
-      if (f.kind() == FindingKind.NON_FINITE_GRADIENT && !f.op().equals("grad") && !causes.contains(cause)) {
+      if (f.kind() == FindingKind.NON_FINITE_GRADIENT && !f.op().equals(Finding.PARAMETER_GRADIENT) && !causes.contains(cause)) {
         causes.add(cause);
       }
     }
@@ -315,7 +315,7 @@ public final class Anomaly implements AutoCloseable {
     String name = nameOf(leaf);
     String what = name == null ? "leaf tensor " + e.shape() : "parameter '" + name + "' " + e.shape();
     List<String> causes = gradientCauses();
-    return e.finding(FindingKind.NON_FINITE_GRADIENT, "grad", acc.site,
+    return e.finding(FindingKind.NON_FINITE_GRADIENT, Finding.PARAMETER_GRADIENT, acc.site,
         "gradient of " + what + " is non-finite " + e.where()
             + (causes.isEmpty() ? "" : ", caused by " + String.join(", ", causes))
             + "; an optimizer step now would write NaN into those rows: skip it");

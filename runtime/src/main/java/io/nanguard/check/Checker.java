@@ -1,7 +1,8 @@
 package io.nanguard.check;
 
+import io.nanguard.ops.EngineOp;
 import io.nanguard.ops.Failure;
-import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.Flow;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.Range;
 import io.nanguard.tensor.OpListener;
@@ -11,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The per-thread {@link OpListener} behind {@link Anomaly}: checks each op and routes findings to
@@ -34,27 +34,17 @@ final class Checker implements OpListener {
 
   private static final ThreadLocal<Checker> CURRENT = new ThreadLocal<>();
 
-  /**
-   * Ops whose output elements are copies of input elements: finite when their inputs are, which
-   * the checker has already established (a leaf is scanned, an op output was checked when made).
-   */
-  private static final Set<String> FORWARD_COPIES = Set.of("select", "indexSelect", "transpose", "reshape",
-      "squeeze", "unsqueeze");
-  /**
-   * Ops whose backward only copies, negates or sums the upstream gradient. While no gradient of
-   * the pass has gone bad, what they produce is finite (a sum of finite gradients can overflow
-   * only near 1e308, a risk Autograd's own accumulation shares), so they are not scanned; once
-   * one has, everything is scanned, so a leaf's summary still sees every bad contribution.
-   */
-  private static final Set<String> BACKWARD_COPIES = Set.of("add", "sub", "neg", "sum", "max", "select",
-      "indexSelect", "transpose", "reshape", "squeeze", "unsqueeze");
-  /**
-   * Reductions whose gradient is finite whenever their output and the upstream gradient are
-   * (both far smaller than the gradient, so those are scanned instead): logSumExp's is g *
-   * softmax, crossEntropy's (softmax - onehot) * g / batch, and a finite log-sum-exp means no
-   * NaN or +inf in the line, so softmax lies in [0, 1]; a -inf input gets exactly 0.
-   */
-  private static final Set<String> FINITE_IF_OUTPUT_FINITE = Set.of("logSumExp", "crossEntropy");
+  // What each op needs scanning is read from its Flow (io.nanguard.ops.TensorOps and the
+  // catalogue rows): COPIES outputs are finite when their inputs are, which the checker has
+  // already established (a leaf is scanned, an op output was checked when made). COPIES and
+  // LINEAR backward only copies, negates or sums the upstream gradient: while no gradient of the
+  // pass has gone bad, what they produce is finite (a sum of finite gradients can overflow only
+  // near 1e308, a risk Autograd's own accumulation shares), so they are not scanned; once one
+  // has, everything is scanned, so a leaf's summary still sees every bad contribution.
+  // FINITE_IF_OUTPUT_FINITE reductions (logSumExp: g * softmax; crossEntropy:
+  // (softmax - onehot) * g / batch) have a finite gradient whenever their output and the
+  // upstream gradient are, both far smaller, so those are scanned instead: a finite log-sum-exp
+  // means no NaN or +inf in the line, so softmax lies in [0, 1]; a -inf input gets exactly 0.
   /** Leaves at least this large are scanned once per forward pass instead of at every use. */
   private static final int CACHED_LEAF_SIZE = 256;
 
@@ -117,19 +107,21 @@ final class Checker implements OpListener {
   // ---------------------------------------------------------------- forward
 
   @Override
-  public void onForward(Tensor output, String op, OpSpec spec, Tensor hazardInput, Tensor[] inputs) {
+  public void onForward(Tensor output, EngineOp engineOp, Tensor[] inputs) {
     Anomaly scope = scopes.peek();
     inBackward = false;
+    String op = engineOp.name();
     for (Tensor in : inputs) {
       if (in.isLeaf()) {
         checkLeaf(scope, in, op);
       }
     }
-    if (spec != null && hazardInput != null) {
-      checkDomain(scope, output, op, spec, hazardInput);
+    OpSpec spec = engineOp.checkedRow();
+    if (spec != null) {
+      checkDomain(scope, output, op, spec, inputs[engineOp.checkedOperand()], engineOp.checkedOperand());
     }
     double[] y = output.data();
-    if (FORWARD_COPIES.contains(op) || sharesStorage(y, inputs)) {
+    if (engineOp.flow().copiesForward() || sharesStorage(y, inputs)) {
       // A copy is as finite as what it copies; it only needs marking so no later op mistakes it for a leaf.
       if (scope.sawNonFinite() && !Elements.allFinite(y)) {
         scope.markNonFinite(output);
@@ -179,7 +171,8 @@ final class Checker implements OpListener {
   }
 
   /** Inputs at the op's singular points; a gradient failure matters only if a gradient flows. */
-  private static void checkDomain(Anomaly scope, Tensor output, String op, OpSpec spec, Tensor hazardInput) {
+  private static void checkDomain(Anomaly scope, Tensor output, String op, OpSpec spec, Tensor hazardInput,
+      int operandIndex) {
     boolean gradFlows = output.requiresGrad();
     double[] x = hazardInput.data();
     if (!anyUnsafe(spec, x, gradFlows)) {
@@ -188,7 +181,7 @@ final class Checker implements OpListener {
     Elements bad = Elements.where(x, hazardInput.shape(), v -> unsafe(spec, v, gradFlows));
     double x0 = x[bad.first()];
     Failure failure = spec.failureAt(x0);
-    String operand = op.equals("div") ? "divisor" : "input";
+    String operand = operandIndex == 0 ? "input" : "divisor";
     String effect = failure == Failure.FORWARD
         ? "the value is not finite (" + spec.name() + "(" + x0 + ") = " + spec.apply(x0) + ")"
         : "the value is finite but the gradient is not (d " + spec.name() + "/dx = "
@@ -237,15 +230,15 @@ final class Checker implements OpListener {
   // ---------------------------------------------------------------- backward
 
   @Override
-  public void onBackward(Tensor output, String op, int inputIndex, Tensor input, double[] gradOutput,
+  public void onBackward(Tensor output, EngineOp op, int inputIndex, Tensor input, double[] gradOutput,
       double[] gradInput) {
     if (!inBackward) {
       inBackward = true;
       gradientWentBad = false;
       finiteLeaves.clear();
     }
-    if ((!gradientWentBad && BACKWARD_COPIES.contains(op))
-        || (FINITE_IF_OUTPUT_FINITE.contains(op) && Elements.allFinite(output.data())
+    if ((!gradientWentBad && op.flow().keepsGradientsFinite())
+        || (op.flow() == Flow.FINITE_IF_OUTPUT_FINITE && Elements.allFinite(output.data())
             && Elements.allFinite(gradOutput))
         || Elements.allFinite(gradInput)) {
       return;
@@ -264,12 +257,12 @@ final class Checker implements OpListener {
   }
 
   /** The op whose backward turned a finite gradient non-finite, named at its forward line when known. */
-  private static void blame(Anomaly scope, Tensor output, String op, int inputIndex, Tensor input,
+  private static void blame(Anomaly scope, Tensor output, EngineOp engineOp, int inputIndex, Tensor input,
       double[] gradInput, Site backwardSite) {
     Elements bad = Elements.nonFinite(gradInput, input.shape());
     Anomaly.ForwardRecord record = scope.forwardRecord(output);
-    OpSpec spec = record != null ? record.spec()
-        : op.equals("div") && inputIndex == 1 ? OpCatalog.divisor() : OpCatalog.byName(op);
+    OpSpec spec = record != null ? record.spec() : inputIndex == engineOp.checkedOperand() ? engineOp.checkedRow() : null;
+    String op = engineOp.name();
     double x0 = input.data()[bad.first()];
     Failure failure = spec == null ? null : spec.failureAt(x0);
     String why = failure != null

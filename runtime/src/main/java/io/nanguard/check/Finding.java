@@ -25,6 +25,12 @@ public record Finding(FindingKind kind, Severity severity, String op, Site site,
   /** The most indices a finding keeps; the rest are only counted. */
   public static final int MAX_INDICES = 32;
 
+  /**
+   * The op name of findings about a parameter's accumulated gradient rather than about an op
+   * (a leaf's summary, a gradient check): such a finding is never the cause of another.
+   */
+  public static final String PARAMETER_GRADIENT = "grad";
+
   /** Copies the lists so a finding never changes. */
   public Finding {
     shape = List.copyOf(shape);

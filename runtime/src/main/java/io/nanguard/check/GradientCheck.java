@@ -54,21 +54,21 @@ public final class GradientCheck {
     List<Finding> out = new ArrayList<>();
     if (e.nonFinite() > 0) {
       Elements bad = Elements.nonFinite(grad, shape);
-      out.add(bad.finding(FindingKind.NON_FINITE_GRADIENT, "grad", site, "gradient of parameter '" + e.name()
+      out.add(bad.finding(FindingKind.NON_FINITE_GRADIENT, Finding.PARAMETER_GRADIENT, site, "gradient of parameter '" + e.name()
           + "' is non-finite " + bad.where() + "; do not step the optimizer (the parameters are still unchanged)"));
       return out;
     }
     Elements largest = new Elements(e.shape(), List.of(), e.largestRows(), e.largestRows().size());
     double norm = e.norm();
     if (norm > options.gradientNormThreshold()) {
-      out.add(largest.finding(FindingKind.EXPLODING_GRADIENT, "grad", site, "gradient norm of parameter '" + e.name()
+      out.add(largest.finding(FindingKind.EXPLODING_GRADIENT, Finding.PARAMETER_GRADIENT, site, "gradient norm of parameter '" + e.name()
           + "' is " + Anomaly.fmt(norm) + ", above the threshold " + Anomaly.fmt(options.gradientNormThreshold())
           + "; largest rows " + e.largestRows() + "; fix: clip it (GradClip.clipNorm), lower the learning rate,"
           + " or look at what feeds those rows"));
     }
     Double previous = previousNorms.put(e.name(), norm);
     if (previous != null && previous > 0 && norm > previous * options.gradientGrowthFactor()) {
-      out.add(largest.finding(FindingKind.EXPLODING_GRADIENT, "grad", site, "gradient norm of parameter '" + e.name()
+      out.add(largest.finding(FindingKind.EXPLODING_GRADIENT, Finding.PARAMETER_GRADIENT, site, "gradient norm of parameter '" + e.name()
           + "' grew " + Anomaly.fmt(norm / previous) + "x in one step (from " + Anomaly.fmt(previous) + " to "
           + Anomaly.fmt(norm) + "), more than the factor " + Anomaly.fmt(options.gradientGrowthFactor())
           + "; largest rows " + e.largestRows() + "; fix: clip it (GradClip.clipNorm) or lower the learning rate"));

@@ -2,6 +2,7 @@ package io.nanguard.guard;
 
 import io.nanguard.check.Site;
 import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.OpSpec;
 import io.nanguard.tensor.Tensor;
 
 /**
@@ -10,14 +11,15 @@ import io.nanguard.tensor.Tensor;
  * tensor ops run under {@link Site#at} so run-time reports name that line rather than the
  * generated file, and every call is counted in {@link GuardStats}.
  *
- * <p>Each elementwise guard is a catalogue row ({@link OpCatalog}) fed through a clamp (see
- * {@code SafeOp} for how it runs on tensors: the engine's own kernels when no element needs the
- * clamp, one fused node otherwise); the forms are those of
- * {@link io.nanguard.ops.OpSpec#safeForm()}:
+ * <p>Each elementwise guard is a catalogue row ({@link OpCatalog}) applied to its own guard
+ * transform ({@link OpSpec#guarding()}, see {@code SafeOp} for how it runs on tensors: the
+ * engine's own kernels when no element needs the clamp, one fused node otherwise); the methods
+ * below only name the row, and {@link #unary} serves any row that has no method of its own. The
+ * forms, as {@link OpSpec#safeForm()} prints them:
  *
  * <ul>
  *   <li>{@code sqrt(x)} and {@code rsqrt(x)} → of {@code max(x, 0) + eps};
- *   <li>{@code log(x)} → {@code log(max(x, eps))}; {@code log1p(x)} → {@code log1p(max(x, eps - 1))};
+ *   <li>{@code log(x)} → {@code log(max(x, eps))}; {@code log1p(x)} → {@code log1p(max(x, -1 + eps))};
  *   <li>a divisor {@code b} → {@code b} with {@code |b|} raised to at least eps, sign kept, 0
  *       treated as positive ({@link #divisor}); {@code reciprocal} divides by that;
  *   <li>{@code pow(x, p)}: non-integer p → base {@code max(x, 0)}, plus eps when p &lt; 1;
@@ -37,119 +39,129 @@ import io.nanguard.tensor.Tensor;
  */
 public final class Guard {
 
-  /** exp is clamped here, a little below where it overflows ({@link OpCatalog#EXP_LIMIT}). */
-  static final double EXP_CLAMP = Math.floor(OpCatalog.EXP_LIMIT);
-
   private Guard() {}
 
   /** {@code sqrt(max(x, 0) + eps)}. */
   public static Tensor sqrt(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.SQRT, SafeInput.atLeast(0, checked(eps, site))), x, site);
+    return unary(OpCatalog.SQRT, x, eps, site);
   }
 
   /** {@code sqrt(max(x, 0) + eps)}. */
   public static double sqrt(double x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.SQRT, SafeInput.atLeast(0, checked(eps, site))), x, site);
+    return unary(OpCatalog.SQRT, x, eps, site);
   }
 
   /** {@code rsqrt(max(x, 0) + eps)}. */
   public static Tensor rsqrt(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.RSQRT, SafeInput.atLeast(0, checked(eps, site))), x, site);
+    return unary(OpCatalog.RSQRT, x, eps, site);
   }
 
   /** {@code 1 / sqrt(max(x, 0) + eps)}. */
   public static double rsqrt(double x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.RSQRT, SafeInput.atLeast(0, checked(eps, site))), x, site);
+    return unary(OpCatalog.RSQRT, x, eps, site);
   }
 
   /** {@code log(max(x, eps))}. */
   public static Tensor log(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.LOG, SafeInput.atLeast(checked(eps, site), 0)), x, site);
+    return unary(OpCatalog.LOG, x, eps, site);
   }
 
   /** {@code log(max(x, eps))}. */
   public static double log(double x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.LOG, SafeInput.atLeast(checked(eps, site), 0)), x, site);
+    return unary(OpCatalog.LOG, x, eps, site);
   }
 
   /** {@code log2(max(x, eps))}. */
   public static Tensor log2(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.LOG2, SafeInput.atLeast(checked(eps, site), 0)), x, site);
+    return unary(OpCatalog.LOG2, x, eps, site);
   }
 
   /** {@code log10(max(x, eps))}. */
   public static Tensor log10(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.LOG10, SafeInput.atLeast(checked(eps, site), 0)), x, site);
+    return unary(OpCatalog.LOG10, x, eps, site);
   }
 
-  /** {@code log1p(max(x, eps - 1))}; also the stable form of {@code log(1 + x)}. */
+  /** {@code log1p(max(x, -1 + eps))}; also the stable form of {@code log(1 + x)}. */
   public static Tensor log1p(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.LOG1P, SafeInput.atLeast(checked(eps, site) - 1, 0)), x, site);
+    return unary(OpCatalog.LOG1P, x, eps, site);
   }
 
-  /** {@code log1p(max(x, eps - 1))}; also the stable form of {@code log(1 + x)}. */
+  /** {@code log1p(max(x, -1 + eps))}; also the stable form of {@code log(1 + x)}. */
   public static double log1p(double x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.LOG1P, SafeInput.atLeast(checked(eps, site) - 1, 0)), x, site);
+    return unary(OpCatalog.LOG1P, x, eps, site);
   }
 
   /** {@code x^p} with the base moved into the exponent's safe domain (see the class comment). */
   public static Tensor pow(Tensor x, double p, double eps, String site) {
-    return run(powOp(p, checked(eps, site)), x, site);
+    return unary(OpCatalog.pow(p), x, eps, site);
   }
 
   /** {@code x^p} with the base moved into the exponent's safe domain (see the class comment). */
   public static double pow(double x, double p, double eps, String site) {
-    return run(powOp(p, checked(eps, site)), x, site);
+    return unary(OpCatalog.pow(p), x, eps, site);
   }
 
   /** {@code acos(clamp(x, -1 + eps, 1 - eps))}. */
   public static Tensor acos(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.ACOS, unitBall(checked(eps, site))), x, site);
+    return unary(OpCatalog.ACOS, x, eps, site);
   }
 
   /** {@code acos(clamp(x, -1 + eps, 1 - eps))}. */
   public static double acos(double x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.ACOS, unitBall(checked(eps, site))), x, site);
+    return unary(OpCatalog.ACOS, x, eps, site);
   }
 
   /** {@code asin(clamp(x, -1 + eps, 1 - eps))}. */
   public static Tensor asin(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.ASIN, unitBall(checked(eps, site))), x, site);
+    return unary(OpCatalog.ASIN, x, eps, site);
   }
 
   /** {@code asin(clamp(x, -1 + eps, 1 - eps))}. */
   public static double asin(double x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.ASIN, unitBall(checked(eps, site))), x, site);
+    return unary(OpCatalog.ASIN, x, eps, site);
   }
 
-  /** {@code exp(min(x, 709))}; eps is not used. */
+  /** {@code exp(min(x, 709))}; eps is checked but not used. */
   public static Tensor exp(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.EXP, expClamp()), x, site);
+    return unary(OpCatalog.EXP, x, eps, site);
   }
 
-  /** {@code exp(min(x, 709))}; eps is not used. */
+  /** {@code exp(min(x, 709))}; eps is checked but not used. */
   public static double exp(double x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.EXP, expClamp()), x, site);
+    return unary(OpCatalog.EXP, x, eps, site);
   }
 
-  /** {@code expm1(min(x, 709))}; eps is not used. */
+  /** {@code expm1(min(x, 709))}; eps is checked but not used. */
   public static Tensor expm1(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.EXPM1, expClamp()), x, site);
+    return unary(OpCatalog.EXPM1, x, eps, site);
   }
 
-  /** {@code expm1(min(x, 709))}; eps is not used. */
+  /** {@code expm1(min(x, 709))}; eps is checked but not used. */
   public static double expm1(double x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.EXPM1, expClamp()), x, site);
+    return unary(OpCatalog.EXPM1, x, eps, site);
   }
 
   /** {@code 1 / b} with b guarded as by {@link #divisor}. */
   public static Tensor reciprocal(Tensor x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.RECIPROCAL, SafeInput.awayFromZero(checked(eps, site))), x, site);
+    return unary(OpCatalog.RECIPROCAL, x, eps, site);
   }
 
   /** {@code 1 / b} with b guarded as by {@link #divisor}. */
   public static double reciprocal(double x, double eps, String site) {
-    return run(SafeOp.of(OpCatalog.RECIPROCAL, SafeInput.awayFromZero(checked(eps, site))), x, site);
+    return unary(OpCatalog.RECIPROCAL, x, eps, site);
+  }
+
+  /**
+   * Any hazardous catalogue row, guarded by its own transform ({@link OpSpec#guarding()}): what
+   * generated code calls for a row that has no method of its own here.
+   */
+  public static Tensor unary(OpSpec row, Tensor x, double eps, String site) {
+    return run(SafeOp.of(row, checked(eps, site)), x, site);
+  }
+
+  /** Any hazardous catalogue row on one double (see {@link #unary(OpSpec, Tensor, double, String)}). */
+  public static double unary(OpSpec row, double x, double eps, String site) {
+    return run(SafeOp.of(row, checked(eps, site)), x, site);
   }
 
   /**
@@ -158,12 +170,12 @@ public final class Guard {
    * Its gradient is 1 where b is kept and 0 where it was raised.
    */
   public static Tensor divisor(Tensor b, double eps, String site) {
-    return run(divisorOp(checked(eps, site)), b, site);
+    return run(SafeOp.divisor(checked(eps, site)), b, site);
   }
 
   /** A divisor made safe (see {@link #divisor(Tensor, double, String)}). */
   public static double divisor(double b, double eps, String site) {
-    return run(divisorOp(checked(eps, site)), b, site);
+    return run(SafeOp.divisor(checked(eps, site)), b, site);
   }
 
   /** {@code log(sum(exp(x), dim))}, computed as {@link Tensor#logSumExp}; eps is not used. */
@@ -194,29 +206,6 @@ public final class Guard {
   public static double logSigmoid(double x, double eps, String site) {
     GuardStats.record(named(site), 0);
     return OpCatalog.LOG_SIGMOID.apply(x);
-  }
-
-  static SafeOp powOp(double p, double eps) {
-    boolean integer = p == Math.rint(p) && !Double.isInfinite(p);
-    SafeInput base;
-    if (integer) {
-      base = p >= 0 ? SafeInput.identity() : SafeInput.awayFromZero(eps);
-    } else {
-      base = SafeInput.atLeast(0, p < 1 ? eps : 0);
-    }
-    return SafeOp.of(OpCatalog.pow(p), base);
-  }
-
-  static SafeOp divisorOp(double eps) {
-    return new SafeOp(null, SafeInput.awayFromZero(eps), "divisor (|b| raised to eps, sign kept)");
-  }
-
-  private static SafeInput unitBall(double eps) {
-    return SafeInput.within(-1 + eps, 1 - eps, 0);
-  }
-
-  private static SafeInput expClamp() {
-    return SafeInput.within(Double.NEGATIVE_INFINITY, EXP_CLAMP, 0);
   }
 
   private static Tensor run(SafeOp op, Tensor x, String site) {

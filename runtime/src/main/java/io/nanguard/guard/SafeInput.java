@@ -1,5 +1,7 @@
 package io.nanguard.guard;
 
+import io.nanguard.ops.FloatFormat;
+import io.nanguard.ops.Guarding;
 import io.nanguard.ops.Range;
 
 /**
@@ -32,9 +34,18 @@ final class SafeInput {
     this.awayFromZero = awayFromZero;
   }
 
-  /** x, untouched: for an exponent that makes the op safe everywhere. */
-  static SafeInput identity() {
-    return within(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0);
+  /**
+   * A catalogue row's guard transform at this eps, in float64 (the format guards compute in); x
+   * untouched for a row without one (pow with an exponent that makes it safe everywhere).
+   */
+  static SafeInput of(Guarding g, double eps) {
+    if (g == null) {
+      return within(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0);
+    }
+    if (g.shape() == Guarding.Shape.AWAY_FROM_ZERO) {
+      return awayFromZero(eps);
+    }
+    return within(g.lo(eps), g.hi(eps, FloatFormat.FLOAT64), g.shift(eps));
   }
 
   /** max(x, lo) + shift, e.g. sqrt's clampMin(x, 0) + eps. */

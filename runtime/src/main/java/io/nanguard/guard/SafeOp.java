@@ -1,6 +1,9 @@
 package io.nanguard.guard;
 
 import io.nanguard.ops.Domain;
+import io.nanguard.ops.FloatFormat;
+import io.nanguard.ops.Flow;
+import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.tensor.Tensor;
 
@@ -26,6 +29,18 @@ record SafeOp(OpSpec row, SafeInput input, String name) {
     return new SafeOp(row, input, row.safeForm());
   }
 
+  /** A row guarded by its own transform at this eps (unchanged if it is safe everywhere). */
+  static SafeOp of(OpSpec row, double eps) {
+    return of(row, SafeInput.of(row.guarding(), eps));
+  }
+
+  /** The divisor guard: the division row's input transform alone. */
+  static SafeOp divisor(double eps) {
+    OpSpec division = OpCatalog.divisor();
+    return new SafeOp(null, SafeInput.of(division.guarding(), eps),
+        "divisor (" + division.guarding().form("b", FloatFormat.FLOAT64) + ")");
+  }
+
   double apply(double x) {
     double t = input.apply(x);
     return row == null ? t : row.apply(t);
@@ -42,8 +57,8 @@ record SafeOp(OpSpec row, SafeInput input, String name) {
 
   /** The fused op as a catalogue row the tensor engine can apply; safe everywhere, so no hazard. */
   private OpSpec fused() {
-    return new OpSpec(name, null, this::apply, this::derivative, Domain.ALL, Domain.ALL,
-        r -> row == null ? input.image(r) : row.imageOf(input.image(r)), name, "");
+    return new OpSpec(name, null, Flow.GENERAL, this::apply, this::derivative, Domain.ALL, Domain.ALL,
+        r -> row == null ? input.image(r) : row.imageOf(input.image(r)), null, "", "");
   }
 
   private double derivative(double x, double y) {

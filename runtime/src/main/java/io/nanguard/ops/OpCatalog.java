@@ -1,5 +1,7 @@
 package io.nanguard.ops;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.function.UnaryOperator;
 public final class OpCatalog {
 
   /** exp(x) is +inf above this (the largest double is about e^709.78). */
-  public static final double EXP_LIMIT = 709.782712893384;
+  public static final double EXP_LIMIT = FloatFormat.FLOAT64.expOverflow();
 
   private static final double LN2 = Math.log(2);
   private static final double LN10 = Math.log(10);
@@ -26,39 +28,41 @@ public final class OpCatalog {
   private static final Domain EXP_SAFE = Domain.interval(new Range(Double.NEGATIVE_INFINITY, true, EXP_LIMIT, false));
   private static final Domain OPEN_UNIT_BALL = Domain.interval(new Range(-1, true, 1, true));
   private static final Domain CLOSED_UNIT_BALL = Domain.interval(Range.closed(-1, 1));
+  private static final Domain OPEN_UNIT_INTERVAL = Domain.interval(new Range(0, true, 1, true));
+  private static final Guarding UNIT_BALL_GUARD = Guarding.clampInto(-1, 1, 1, -1);
 
-  public static final OpSpec NEG = safe("neg", x -> -x, (x, y) -> -1, Range::neg);
+  public static final OpSpec NEG = safe("neg", Flow.LINEAR, x -> -x, (x, y) -> -1, Range::neg);
   public static final OpSpec ABS = safe("abs", Math::abs, (x, y) -> Math.signum(x), Range::abs);
   public static final OpSpec SQUARE = safe("square", x -> x * x, (x, y) -> 2 * x, Range::square);
-  public static final OpSpec SQRT = new OpSpec("sqrt", Hazard.SQRT, Math::sqrt, (x, y) -> 1 / (2 * y),
+  public static final OpSpec SQRT = hazardous("sqrt", Hazard.SQRT, Math::sqrt, (x, y) -> 1 / (2 * y),
       Domain.interval(NON_NEG), POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::sqrt),
-      "sqrt(x + eps)", "add eps inside the sqrt (sqrt(s + 1e-8)), or use norm()/dist(), whose gradient at 0 is 0");
-  public static final OpSpec RSQRT = new OpSpec("rsqrt", Hazard.SQRT, x -> 1 / Math.sqrt(x), (x, y) -> -0.5 * y * y * y,
+      Guarding.clampBelow(0, 0, 1), "add eps inside the sqrt (sqrt(s + 1e-8)), or use norm()/dist(), whose gradient at 0 is 0");
+  public static final OpSpec RSQRT = hazardous("rsqrt", Hazard.SQRT, x -> 1 / Math.sqrt(x), (x, y) -> -0.5 * y * y * y,
       POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapDecreasing(x -> 1 / Math.sqrt(x)),
-      "rsqrt(x + eps)", "add eps inside the rsqrt");
-  public static final OpSpec RECIPROCAL = new OpSpec("reciprocal", Hazard.DIV, x -> 1 / x, (x, y) -> -y * y,
+      Guarding.clampBelow(0, 0, 1), "add eps inside the rsqrt");
+  public static final OpSpec RECIPROCAL = hazardous("reciprocal", Hazard.DIV, x -> 1 / x, (x, y) -> -y * y,
       Domain.NON_ZERO, Domain.NON_ZERO, r -> Range.point(1).div(r),
-      "1 / (|x| raised to eps, sign kept)", "keep the divisor away from 0 (x.clampMin(eps) for a norm or count)");
-  public static final OpSpec EXP = new OpSpec("exp", Hazard.EXP, Math::exp, (x, y) -> y,
+      Guarding.awayFromZero(), "keep the divisor away from 0 (x.clampMin(eps) for a norm or count)");
+  public static final OpSpec EXP = hazardous("exp", Hazard.EXP, Math::exp, (x, y) -> y,
       EXP_SAFE, EXP_SAFE, r -> r.mapIncreasing(Math::exp),
-      "exp(min(x, 709))", "subtract the max first (logSumExp, softmax) or clamp the exponent");
-  public static final OpSpec EXPM1 = new OpSpec("expm1", Hazard.EXP, Math::expm1, (x, y) -> y + 1,
+      Guarding.clampExponent(), "subtract the max first (logSumExp, softmax) or clamp the exponent");
+  public static final OpSpec EXPM1 = hazardous("expm1", Hazard.EXP, Math::expm1, (x, y) -> y + 1,
       EXP_SAFE, EXP_SAFE, r -> r.mapIncreasing(Math::expm1),
-      "expm1(min(x, 709))", "clamp the exponent");
-  public static final OpSpec LOG = new OpSpec("log", Hazard.LOG, Math::log, (x, y) -> 1 / x,
+      Guarding.clampExponent(), "clamp the exponent");
+  public static final OpSpec LOG = hazardous("log", Hazard.LOG, Math::log, (x, y) -> 1 / x,
       POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::log),
-      "log(max(x, eps))", "clamp the argument (x.clampMin(1e-12)), or use logSumExp/logSoftmax/logSigmoid/log1p");
-  public static final OpSpec LOG2 = new OpSpec("log2", Hazard.LOG, x -> Math.log(x) / LN2, (x, y) -> 1 / (x * LN2),
+      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12)), or use logSumExp/logSoftmax/logSigmoid/log1p");
+  public static final OpSpec LOG2 = hazardous("log2", Hazard.LOG, x -> Math.log(x) / LN2, (x, y) -> 1 / (x * LN2),
       POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(x -> Math.log(x) / LN2),
-      "log2(max(x, eps))", "clamp the argument (x.clampMin(1e-12))");
-  public static final OpSpec LOG10 = new OpSpec("log10", Hazard.LOG, Math::log10, (x, y) -> 1 / (x * LN10),
+      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12))");
+  public static final OpSpec LOG10 = hazardous("log10", Hazard.LOG, Math::log10, (x, y) -> 1 / (x * LN10),
       POSITIVE, POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::log10),
-      "log10(max(x, eps))", "clamp the argument (x.clampMin(1e-12))");
-  public static final OpSpec LOG1P = new OpSpec("log1p", Hazard.LOG, Math::log1p, (x, y) -> 1 / (1 + x),
+      Guarding.clampBelow(0, 1, 0), "clamp the argument (x.clampMin(1e-12))");
+  public static final OpSpec LOG1P = hazardous("log1p", Hazard.LOG, Math::log1p, (x, y) -> 1 / (1 + x),
       Domain.interval(new Range(-1, true, Double.POSITIVE_INFINITY, true)),
       Domain.interval(new Range(-1, true, Double.POSITIVE_INFINITY, true)),
       r -> r.meet(new Range(-1, false, Double.POSITIVE_INFINITY, true)).mapIncreasing(Math::log1p),
-      "log1p(max(x, eps - 1))", "clamp the argument above -1");
+      Guarding.clampBelow(-1, 1, 0), "clamp the argument above -1");
   public static final OpSpec SIGMOID = safe("sigmoid", OpCatalog::sigmoid, (x, y) -> y * (1 - y),
       r -> r.mapIncreasing(OpCatalog::sigmoid));
   public static final OpSpec TANH = safe("tanh", Math::tanh, (x, y) -> 1 - y * y,
@@ -71,21 +75,35 @@ public final class OpCatalog {
       r -> r.mapIncreasing(x -> -softplus(-x)).meet(new Range(Double.NEGATIVE_INFINITY, true, 0, false)));
   public static final OpSpec SIN = safe("sin", Math::sin, (x, y) -> Math.cos(x), r -> Range.closed(-1, 1));
   public static final OpSpec COS = safe("cos", Math::cos, (x, y) -> -Math.sin(x), r -> Range.closed(-1, 1));
-  public static final OpSpec ACOS = new OpSpec("acos", Hazard.ACOS, Math::acos, (x, y) -> -1 / Math.sqrt(1 - x * x),
+  public static final OpSpec ACOS = hazardous("acos", Hazard.ACOS, Math::acos, (x, y) -> -1 / Math.sqrt(1 - x * x),
       CLOSED_UNIT_BALL, OPEN_UNIT_BALL, r -> r.meet(Range.closed(-1, 1)).mapDecreasing(Math::acos),
-      "acos(clamp(x, -1 + eps, 1 - eps))", "clamp the argument to [-1 + eps, 1 - eps]");
-  public static final OpSpec ASIN = new OpSpec("asin", Hazard.ASIN, Math::asin, (x, y) -> 1 / Math.sqrt(1 - x * x),
+      UNIT_BALL_GUARD, "clamp the argument to [-1 + eps, 1 - eps]");
+  public static final OpSpec ASIN = hazardous("asin", Hazard.ASIN, Math::asin, (x, y) -> 1 / Math.sqrt(1 - x * x),
       CLOSED_UNIT_BALL, OPEN_UNIT_BALL, r -> r.meet(Range.closed(-1, 1)).mapIncreasing(Math::asin),
-      "asin(clamp(x, -1 + eps, 1 - eps))", "clamp the argument to [-1 + eps, 1 - eps]");
+      UNIT_BALL_GUARD, "clamp the argument to [-1 + eps, 1 - eps]");
+  public static final OpSpec LOGIT = hazardous("logit", Hazard.LOG, x -> Math.log(x) - Math.log1p(-x),
+      (x, y) -> 1 / (x * (1 - x)), OPEN_UNIT_INTERVAL, OPEN_UNIT_INTERVAL,
+      r -> r.meet(Range.UNIT).mapIncreasing(x -> Math.log(x) - Math.log1p(-x)),
+      Guarding.clampInto(0, 1, 1, -1), "clamp the probability to [eps, 1 - eps], or work with logits throughout");
 
-  private static final Map<String, OpSpec> BY_NAME = index(NEG, ABS, SQUARE, SQRT, RSQRT, RECIPROCAL, EXP,
-      EXPM1, LOG, LOG2, LOG10, LOG1P, SIGMOID, TANH, RELU, SOFTPLUS, LOG_SIGMOID, SIN, COS, ACOS, ASIN);
+  /**
+   * Every public row constant of this class, in declaration order, found by reflection: a row
+   * exists in the catalogue by being declared, so no index can leave one out.
+   */
+  private static final Map<String, OpSpec> BY_NAME = rowsDeclaredIn(OpCatalog.class);
+  /** The constant's name of each row, for generated code that must name a row ({@code OpCatalog.SQRT}). */
+  private static final Map<OpSpec, String> CONSTANT_NAMES = constantNames(OpCatalog.class);
 
   private OpCatalog() {}
 
-  /** Every fixed (parameterless) elementwise op, by name. */
+  /** Every fixed (parameterless) elementwise op, by name, in declaration order. */
   public static Map<String, OpSpec> unaryOps() {
     return BY_NAME;
+  }
+
+  /** The name of the public constant holding {@code row} ({@code "SQRT"}), or null for a row made on demand. */
+  public static String constantName(OpSpec row) {
+    return CONSTANT_NAMES.get(row);
   }
 
   /** The op with this name, or null. */
@@ -107,7 +125,7 @@ public final class OpCatalog {
     Range valueOk;
     Range gradOk;
     if (p == 0) {
-      return safe("pow", x -> 1, (x, y) -> 0, r -> Range.point(1));
+      return safe("pow", Flow.GENERAL, x -> 1, (x, y) -> 0, r -> Range.point(1));
     } else if (integer && p > 0) {
       valueOk = Range.TOP;
       gradOk = Range.TOP;
@@ -131,8 +149,19 @@ public final class OpCatalog {
     Hazard hazard = valueOk == Range.TOP ? null : Hazard.POW;
     // x * x is what PyTorch computes for p = 2, and it is exact where Math.pow need not be.
     DoubleUnaryOperator f = p == 2 ? x -> x * x : x -> Math.pow(x, p);
-    return new OpSpec("pow", hazard, f, d, value, grad, image,
-        "pow(x + eps, p)", "add eps inside the pow, or write sqrt(x + eps) for p = 0.5");
+    return new OpSpec("pow", hazard, Flow.GENERAL, f, d, value, grad, image, hazard == null ? null : powGuard(p, integer),
+        ", p", "add eps inside the pow, or write sqrt(x + eps) for p = 0.5");
+  }
+
+  /**
+   * The base moved into x^p's safe domain: a negative integer p raises |x| away from 0 like a
+   * divisor; a non-integer p clamps x at 0, plus eps when p &lt; 1 (where 0 itself is singular).
+   */
+  private static Guarding powGuard(double p, boolean integer) {
+    if (integer) {
+      return Guarding.awayFromZero();
+    }
+    return Guarding.clampBelow(0, 0, p < 1 ? 1 : 0);
   }
 
   /** Numerically stable logistic function. */
@@ -165,13 +194,41 @@ public final class OpCatalog {
   }
 
   private static OpSpec safe(String name, DoubleUnaryOperator f, DoubleBinaryOperator d, UnaryOperator<Range> image) {
-    return new OpSpec(name, null, f, d, Domain.ALL, Domain.ALL, image, name + "(x)", "");
+    return safe(name, Flow.GENERAL, f, d, image);
   }
 
-  private static Map<String, OpSpec> index(OpSpec... ops) {
+  private static OpSpec safe(String name, Flow flow, DoubleUnaryOperator f, DoubleBinaryOperator d,
+      UnaryOperator<Range> image) {
+    return new OpSpec(name, null, flow, f, d, Domain.ALL, Domain.ALL, image, null, "", "");
+  }
+
+  private static OpSpec hazardous(String name, Hazard hazard, DoubleUnaryOperator f, DoubleBinaryOperator d,
+      Domain value, Domain gradient, UnaryOperator<Range> image, Guarding guarding, String advice) {
+    return new OpSpec(name, hazard, Flow.GENERAL, f, d, value, gradient, image, guarding, "", advice);
+  }
+
+  /** The public static OpSpec constants of {@code holder}, by row name, in declaration order. */
+  static Map<String, OpSpec> rowsDeclaredIn(Class<?> holder) {
     Map<String, OpSpec> m = new LinkedHashMap<>();
-    for (OpSpec op : ops) {
-      m.put(op.name(), op);
+    constantNames(holder).keySet().forEach(row -> {
+      if (m.putIfAbsent(row.name(), row) != null) {
+        throw new IllegalStateException(holder.getSimpleName() + ": two rows named " + row.name());
+      }
+    });
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static Map<OpSpec, String> constantNames(Class<?> holder) {
+    Map<OpSpec, String> m = new LinkedHashMap<>();
+    for (Field f : holder.getDeclaredFields()) {
+      int mods = f.getModifiers();
+      if (f.getType() == OpSpec.class && Modifier.isPublic(mods) && Modifier.isStatic(mods) && Modifier.isFinal(mods)) {
+        try {
+          m.put((OpSpec) f.get(null), f.getName());
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
     }
     return Collections.unmodifiableMap(m);
   }

@@ -17,7 +17,7 @@ final class Autograd {
   static void backward(Tensor root) {
     if (root.numel() != 1) {
       throw new IllegalArgumentException("backward: needs a one-element tensor, got shape "
-          + Shapes.str(root.shape()) + (root.node == null ? "" : " from " + root.node.op)
+          + Shapes.str(root.shape()) + (root.node == null ? "" : " from " + root.node.op.name())
           + " (reduce it with sum() or mean() first)");
     }
     if (!root.requiresGrad()) {

@@ -1,5 +1,7 @@
 package io.nanguard.tensor;
 
+import io.nanguard.ops.EngineOp;
+import io.nanguard.ops.TensorOps;
 import java.util.Arrays;
 
 /**
@@ -10,28 +12,28 @@ import java.util.Arrays;
  */
 final class CrossEntropy {
 
-  private static final String OP = "crossEntropy";
+  private static final EngineOp OP = TensorOps.CROSS_ENTROPY;
 
   private CrossEntropy() {}
 
   static Tensor of(Tensor logits, int[] targets) {
     int[] shape = logits.shape();
     if (shape.length != 2) {
-      throw new IllegalArgumentException(OP + ": logits must be (batch, classes), got shape " + Shapes.str(shape));
+      throw new IllegalArgumentException(OP.name() + ": logits must be (batch, classes), got shape " + Shapes.str(shape));
     }
     int batch = shape[0];
     int classes = shape[1];
     if (targets.length != batch) {
-      throw new IllegalArgumentException(OP + ": " + targets.length + " targets for a batch of " + batch
+      throw new IllegalArgumentException(OP.name() + ": " + targets.length + " targets for a batch of " + batch
           + " (logits shape " + Shapes.str(shape) + ")");
     }
     if (batch == 0) {
-      throw new IllegalArgumentException(OP + ": empty batch (logits shape " + Shapes.str(shape) + ")");
+      throw new IllegalArgumentException(OP.name() + ": empty batch (logits shape " + Shapes.str(shape) + ")");
     }
     int[] picked = new int[batch];
     for (int b = 0; b < batch; b++) {
       if (targets[b] < 0 || targets[b] >= classes) {
-        throw new IllegalArgumentException(OP + ": target " + targets[b] + " at position " + b
+        throw new IllegalArgumentException(OP.name() + ": target " + targets[b] + " at position " + b
             + " out of range for " + classes + " classes");
       }
       picked[b] = b * classes + targets[b];
@@ -63,6 +65,6 @@ final class CrossEntropy {
         return new double[][] {gx};
       }
     };
-    return Tensor.observed(Tensor.make(loss, new int[0], OP, backward, logits), OP, null, null, logits);
+    return Tensor.observed(Tensor.make(loss, new int[0], OP, backward, logits), OP, logits);
   }
 }

@@ -1,6 +1,6 @@
 package io.nanguard.tensor;
 
-import io.nanguard.ops.OpSpec;
+import io.nanguard.ops.EngineOp;
 
 /**
  * Sees every op of the current thread while installed with {@link OpListeners#install}: how the
@@ -12,23 +12,22 @@ public interface OpListener {
    * After an op's forward computation.
    *
    * @param output the result
-   * @param op the op's name ({@code "sqrt"}, {@code "div"}, {@code "sum"}, ...)
-   * @param spec the catalogue row whose domain applies to {@code hazardInput}, or null
-   * @param hazardInput the tensor whose elements {@code spec}'s domain constrains (the input of a
-   *     unary op, the divisor of a division), or null
+   * @param op the op: its name, backward flow, and which input ({@link EngineOp#checkedOperand()})
+   *     the domain of {@link EngineOp#checkedRow()} constrains (the input of sqrt, the divisor of a
+   *     division)
    * @param inputs the op's tensor inputs
    */
-  void onForward(Tensor output, String op, OpSpec spec, Tensor hazardInput, Tensor[] inputs);
+  void onForward(Tensor output, EngineOp op, Tensor[] inputs);
 
   /**
    * After an op's backward rule produced the gradient for one of its inputs.
    *
    * @param output the op's output (identifies the forward application)
-   * @param op the op's name
+   * @param op the op
    * @param inputIndex which input
    * @param input that input
    * @param gradOutput the gradient that flowed into the op
    * @param gradInput the gradient it produced for the input (same shape as the input)
    */
-  void onBackward(Tensor output, String op, int inputIndex, Tensor input, double[] gradOutput, double[] gradInput);
+  void onBackward(Tensor output, EngineOp op, int inputIndex, Tensor input, double[] gradOutput, double[] gradInput);
 }

@@ -1,7 +1,9 @@
 package io.nanguard.tensor;
 
+import io.nanguard.ops.EngineOp;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
+import io.nanguard.ops.TensorOps;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -100,7 +102,7 @@ public final class Tensor {
   public Tensor requiresGrad(boolean requires) {
     if (node != null) {
       throw new IllegalStateException("requiresGrad: only leaf tensors can change requiresGrad; this one is the"
-          + " output of " + node.op + " (use detach() first)");
+          + " output of " + node.op.name() + " (use detach() first)");
     }
     this.requiresGrad = requires;
     return this;
@@ -182,7 +184,7 @@ public final class Tensor {
 
   /** The name of the op that produced this tensor, or null for a leaf. */
   public String op() {
-    return node == null ? null : node.op;
+    return node == null ? null : node.op.name();
   }
 
   /** The same values, cut from the graph: no gradient flows through the result. */
@@ -293,6 +295,11 @@ public final class Tensor {
     return unary(OpCatalog.ASIN);
   }
 
+  /** log(x / (1 - x)), the inverse of sigmoid; defined on (0, 1). */
+  public Tensor logit() {
+    return unary(OpCatalog.LOGIT);
+  }
+
   /** x^p elementwise; its hazards at 0 depend on p (see {@link OpCatalog#pow}). */
   public Tensor pow(double p) {
     OpSpec row = OpCatalog.pow(p);
@@ -308,12 +315,12 @@ public final class Tensor {
     double[] x = data;
     double[] y = new double[x.length];
     kernel.forward(x, y);
-    Tensor out = make(y, shape, op.name(), g -> {
+    Tensor out = make(y, shape, op, g -> {
       double[] gx = new double[x.length];
       kernel.backward(x, y, g, gx);
       return new double[][] {gx};
     }, this);
-    return observed(out, op.name(), op.hazardous() ? op : null, this, this);
+    return observed(out, op, this);
   }
 
   /** Limits every element to [min, max]; the gradient passes only where min &lt;= x &lt;= max. */
@@ -326,13 +333,13 @@ public final class Tensor {
     for (int i = 0; i < x.length; i++) {
       y[i] = Math.min(Math.max(x[i], min), max);
     }
-    return observed(make(y, shape, "clamp", g -> {
+    return observed(make(y, shape, TensorOps.CLAMP, g -> {
       double[] gx = new double[x.length];
       for (int i = 0; i < x.length; i++) {
         gx[i] = x[i] >= min && x[i] <= max ? g[i] : 0;
       }
       return new double[][] {gx};
-    }, this), "clamp", null, null, this);
+    }, this), TensorOps.CLAMP, this);
   }
 
   public Tensor clampMin(double min) {
@@ -342,54 +349,54 @@ public final class Tensor {
   // ---------------------------------------------------------------- binary, broadcasting
 
   public Tensor add(Tensor o) {
-    return binary("add", o, BinaryOp.ADD);
+    return binary(TensorOps.ADD, o, BinaryOp.ADD);
   }
 
   public Tensor sub(Tensor o) {
-    return binary("sub", o, BinaryOp.SUB);
+    return binary(TensorOps.SUB, o, BinaryOp.SUB);
   }
 
   public Tensor mul(Tensor o) {
-    return binary("mul", o, BinaryOp.MUL);
+    return binary(TensorOps.MUL, o, BinaryOp.MUL);
   }
 
   /** Division; the divisor is checked against {@link OpCatalog#divisor()} under the checker. */
   public Tensor div(Tensor o) {
-    return binary("div", o, BinaryOp.DIV);
+    return binary(TensorOps.DIV, o, BinaryOp.DIV);
   }
 
   /** Elementwise max; on ties the gradient is split evenly, as in PyTorch. */
   public Tensor maximum(Tensor o) {
-    return binary("maximum", o, BinaryOp.MAXIMUM);
+    return binary(TensorOps.MAXIMUM, o, BinaryOp.MAXIMUM);
   }
 
   /** Elementwise min; on ties the gradient is split evenly, as in PyTorch. */
   public Tensor minimum(Tensor o) {
-    return binary("minimum", o, BinaryOp.MINIMUM);
+    return binary(TensorOps.MINIMUM, o, BinaryOp.MINIMUM);
   }
 
   public Tensor add(double c) {
-    return scalarOp("add", c, BinaryOp.ADD);
+    return scalarOp(TensorOps.ADD, c, BinaryOp.ADD);
   }
 
   public Tensor sub(double c) {
-    return scalarOp("sub", c, BinaryOp.SUB);
+    return scalarOp(TensorOps.SUB, c, BinaryOp.SUB);
   }
 
   public Tensor mul(double c) {
-    return scalarOp("mul", c, BinaryOp.MUL);
+    return scalarOp(TensorOps.MUL, c, BinaryOp.MUL);
   }
 
   public Tensor div(double c) {
-    return scalarOp("div", c, BinaryOp.DIV);
+    return scalarOp(TensorOps.DIV, c, BinaryOp.DIV);
   }
 
-  private Tensor scalarOp(String op, double c, BinaryOp kind) {
+  private Tensor scalarOp(EngineOp op, double c, BinaryOp kind) {
     return binary(op, new Tensor(new double[] {c}, new int[0], null), kind);
   }
 
-  private Tensor binary(String op, Tensor o, BinaryOp kind) {
-    Broadcast p = Broadcast.of(op, shape, o.shape);
+  private Tensor binary(EngineOp op, Tensor o, BinaryOp kind) {
+    Broadcast p = Broadcast.of(op.name(), shape, o.shape);
     double[] a = data;
     double[] b = o.data;
     double[] y = new double[p.numel];
@@ -408,8 +415,7 @@ public final class Tensor {
       }
       return new double[][] {wholeA != null ? wholeA : ga, wholeB != null ? wholeB : gb};
     }, this, o);
-    boolean division = kind == BinaryOp.DIV;
-    return observed(out, op, division ? OpCatalog.divisor() : null, division ? o : null, this, o);
+    return observed(out, op, this, o);
   }
 
   // ---------------------------------------------------------------- reductions
@@ -421,11 +427,11 @@ public final class Tensor {
       s += v;
     }
     int n = data.length;
-    return observed(make(new double[] {s}, new int[0], "sum", g -> {
+    return observed(make(new double[] {s}, new int[0], TensorOps.SUM, g -> {
       double[] gx = new double[n];
       Arrays.fill(gx, g[0]);
       return new double[][] {gx};
-    }, this), "sum", null, null, this);
+    }, this), TensorOps.SUM, this);
   }
 
   public Tensor sum(int dim) {
@@ -439,7 +445,7 @@ public final class Tensor {
     int inner = Shapes.inner(shape, d);
     double[] y = sumAlong(data, outer, n, inner);
     int len = data.length;
-    return observed(make(y, Shapes.reduced(shape, d, keepDim), "sum", g -> {
+    return observed(make(y, Shapes.reduced(shape, d, keepDim), TensorOps.SUM, g -> {
       double[] gx = new double[len];
       for (int o = 0; o < outer; o++) {
         if (inner == 1) {
@@ -451,7 +457,7 @@ public final class Tensor {
         }
       }
       return new double[][] {gx};
-    }, this), "sum", null, null, this);
+    }, this), TensorOps.SUM, this);
   }
 
   /** Sums of a (outer, n, inner) array over its middle dim, in unit-stride loops for either layout. */
@@ -520,13 +526,13 @@ public final class Tensor {
       }
     }
     int len = data.length;
-    return observed(make(y, Shapes.reduced(shape, d, false), "max", g -> {
+    return observed(make(y, Shapes.reduced(shape, d, false), TensorOps.MAX, g -> {
       double[] gx = new double[len];
       for (int j = 0; j < arg.length; j++) {
         gx[arg[j]] += g[j];
       }
       return new double[][] {gx};
-    }, this), "max", null, null, this);
+    }, this), TensorOps.MAX, this);
   }
 
   /**
@@ -537,8 +543,8 @@ public final class Tensor {
   public Tensor logSumExp(int dim) {
     int d = Shapes.dim("logSumExp", dim, shape);
     SoftmaxRows rows = new SoftmaxRows(data, shape, d);
-    return observed(make(rows.lse, Shapes.reduced(shape, d, false), "logSumExp",
-        g -> new double[][] {rows.weightedSoftmax(g)}, this), "logSumExp", null, null, this);
+    return observed(make(rows.lse, Shapes.reduced(shape, d, false), TensorOps.LOG_SUM_EXP,
+        g -> new double[][] {rows.weightedSoftmax(g)}, this), TensorOps.LOG_SUM_EXP, this);
   }
 
   /** Softmax along dim, computed stably. */
@@ -551,7 +557,7 @@ public final class Tensor {
     int outer = rows.outer;
     int n = rows.n;
     int inner = rows.inner;
-    return observed(make(y, shape, "softmax", g -> {
+    return observed(make(y, shape, TensorOps.SOFTMAX, g -> {
       double[] gx = new double[y.length];
       for (int o = 0; o < outer; o++) {
         for (int i = 0; i < inner; i++) {
@@ -567,7 +573,7 @@ public final class Tensor {
         }
       }
       return new double[][] {gx};
-    }, this), "softmax", null, null, this);
+    }, this), TensorOps.SOFTMAX, this);
   }
 
   /** log(softmax(x)) along dim, computed stably: x - logSumExp(x). */
@@ -575,14 +581,14 @@ public final class Tensor {
     int d = Shapes.dim("logSoftmax", dim, shape);
     SoftmaxRows rows = new SoftmaxRows(data, shape, d);
     double[] y = rows.logSoftmax(data);
-    return observed(make(y, shape, "logSoftmax", g -> {
+    return observed(make(y, shape, TensorOps.LOG_SOFTMAX, g -> {
       // d/dx of x - lse(x): g minus softmax times the line's sum of g.
       double[] gx = rows.weightedSoftmax(rows.lineSums(g));
       for (int i = 0; i < gx.length; i++) {
         gx[i] = g[i] - gx[i];
       }
       return new double[][] {gx};
-    }, this), "logSoftmax", null, null, this);
+    }, this), TensorOps.LOG_SOFTMAX, this);
   }
 
   /**
@@ -602,7 +608,7 @@ public final class Tensor {
     }
     double n = Math.sqrt(s);
     double[] x = data;
-    return observed(make(new double[] {n}, new int[0], "norm", g -> {
+    return observed(make(new double[] {n}, new int[0], TensorOps.NORM, g -> {
       double[] gx = new double[x.length];
       if (n != 0) {
         double scale = g[0] / n;
@@ -611,7 +617,7 @@ public final class Tensor {
         }
       }
       return new double[][] {gx};
-    }, this), "norm", null, null, this);
+    }, this), TensorOps.NORM, this);
   }
 
   /** The 2-norm along dim; its gradient where the norm is 0 is 0. */
@@ -634,7 +640,7 @@ public final class Tensor {
       y[j] = Math.sqrt(y[j]);
     }
     double[] x = data;
-    return observed(make(y, Shapes.reduced(shape, d, false), "norm", g -> {
+    return observed(make(y, Shapes.reduced(shape, d, false), TensorOps.NORM, g -> {
       double[] gx = new double[x.length];
       for (int o = 0; o < outer; o++) {
         for (int k = 0; k < n; k++) {
@@ -646,7 +652,7 @@ public final class Tensor {
         }
       }
       return new double[][] {gx};
-    }, this), "norm", null, null, this);
+    }, this), TensorOps.NORM, this);
   }
 
   /** The 2-norm of (this - other), broadcasting; gradient 0 where the two coincide. */
@@ -690,7 +696,7 @@ public final class Tensor {
       throw new IllegalArgumentException("reshape: cannot view shape " + Shapes.str(shape) + " ("
           + data.length + " elements) as " + Shapes.str(newShape));
     }
-    return view("reshape", s);
+    return view(TensorOps.RESHAPE, s);
   }
 
   public Tensor unsqueeze(int dim) {
@@ -702,7 +708,7 @@ public final class Tensor {
     for (int i = 0, j = 0; i < s.length; i++) {
       s[i] = i == d ? 1 : shape[j++];
     }
-    return view("unsqueeze", s);
+    return view(TensorOps.UNSQUEEZE, s);
   }
 
   /** Removes dim, which must have size 1. */
@@ -712,11 +718,11 @@ public final class Tensor {
       throw new IllegalArgumentException("squeeze: dim " + dim + " has size " + shape[d] + " in shape "
           + Shapes.str(shape) + ", not 1");
     }
-    return view("squeeze", Shapes.reduced(shape, d, false));
+    return view(TensorOps.SQUEEZE, Shapes.reduced(shape, d, false));
   }
 
-  private Tensor view(String op, int[] s) {
-    return observed(make(data, s, op, g -> new double[][] {g}, this), op, null, null, this);
+  private Tensor view(EngineOp op, int[] s) {
+    return observed(make(data, s, op, g -> new double[][] {g}, this), op, this);
   }
 
   public Tensor transpose(int dim0, int dim1) {
@@ -740,13 +746,13 @@ public final class Tensor {
     for (int i = 0; i < y.length; i++) {
       y[i] = data[map[i]];
     }
-    return observed(make(y, s, "transpose", g -> {
+    return observed(make(y, s, TensorOps.TRANSPOSE, g -> {
       double[] gx = new double[g.length];
       for (int i = 0; i < g.length; i++) {
         gx[map[i]] = g[i];
       }
       return new double[][] {gx};
-    }, this), "transpose", null, null, this);
+    }, this), TensorOps.TRANSPOSE, this);
   }
 
   /** The rank-2 case of transpose, without building an index map. */
@@ -754,8 +760,8 @@ public final class Tensor {
     int r = shape[0];
     int c = shape[1];
     double[] y = Matmul.transpose(data, r, c);
-    return observed(make(y, new int[] {c, r}, "transpose", g -> new double[][] {Matmul.transpose(g, c, r)}, this),
-        "transpose", null, null, this);
+    return observed(make(y, new int[] {c, r}, TensorOps.TRANSPOSE, g -> new double[][] {Matmul.transpose(g, c, r)}, this),
+        TensorOps.TRANSPOSE, this);
   }
 
   /** Transpose of a 2-D tensor (a 1-D or 0-D tensor is returned as is). */
@@ -785,9 +791,9 @@ public final class Tensor {
     double[] x = a.data;
     double[] w = b.data;
     double[] y = Matmul.multiply(x, w, n, k, m);
-    Tensor out = observed(make(y, new int[] {n, m}, "matmul", g -> new double[][] {
+    Tensor out = observed(make(y, new int[] {n, m}, TensorOps.MATMUL, g -> new double[][] {
         a.requiresGrad ? Matmul.multiplyTransposedB(g, w, n, m, k) : null,
-        b.requiresGrad ? Matmul.multiplyTransposedA(x, g, n, k, m) : null}, a, b), "matmul", null, null, a, b);
+        b.requiresGrad ? Matmul.multiplyTransposedA(x, g, n, k, m) : null}, a, b), TensorOps.MATMUL, a, b);
     if (shape.length == 1) {
       out = out.squeeze(0);
     }
@@ -802,7 +808,7 @@ public final class Tensor {
       throw new IllegalArgumentException("select: index " + index + " out of range for dim " + dim
           + " of size " + shape[d] + " (shape " + Shapes.str(shape) + ")");
     }
-    return gather("select", d, new int[] {idx}).squeeze(d);
+    return gather(TensorOps.SELECT, d, new int[] {idx}).squeeze(d);
   }
 
   /** The slices at the given indices along dim, in that order (repeats allowed). */
@@ -816,10 +822,10 @@ public final class Tensor {
             + ") out of range for dim " + dim + " of size " + shape[d] + " (shape " + Shapes.str(shape) + ")");
       }
     }
-    return gather("indexSelect", d, idx);
+    return gather(TensorOps.INDEX_SELECT, d, idx);
   }
 
-  private Tensor gather(String op, int d, int[] idx) {
+  private Tensor gather(EngineOp op, int d, int[] idx) {
     int outer = Shapes.outer(shape, d);
     int n = shape[d];
     int inner = Shapes.inner(shape, d);
@@ -845,7 +851,7 @@ public final class Tensor {
         }
       }
       return new double[][] {gx};
-    }, this), op, null, null, this);
+    }, this), op, this);
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -868,7 +874,7 @@ public final class Tensor {
   }
 
   /** An op's output: a graph node if any input requires grad, else a plain tensor. */
-  static Tensor make(double[] y, int[] shape, String op, Backward backward, Tensor... inputs) {
+  static Tensor make(double[] y, int[] shape, EngineOp op, Backward backward, Tensor... inputs) {
     boolean needsGrad = false;
     for (Tensor in : inputs) {
       needsGrad |= in.requiresGrad;
@@ -877,10 +883,10 @@ public final class Tensor {
   }
 
   /** Shows an op's output to the thread's listener (the anomaly checker), if one is installed. */
-  static Tensor observed(Tensor out, String op, OpSpec spec, Tensor hazardInput, Tensor... inputs) {
+  static Tensor observed(Tensor out, EngineOp op, Tensor... inputs) {
     OpListener listener = OpListeners.current();
     if (listener != null) {
-      listener.onForward(out, op, spec, hazardInput, inputs);
+      listener.onForward(out, op, inputs);
     }
     return out;
   }
@@ -895,7 +901,7 @@ public final class Tensor {
     }
     sb.append(data.length > shown ? ", ...]" : "]");
     if (node != null) {
-      sb.append(", op=").append(node.op);
+      sb.append(", op=").append(node.op.name());
     } else if (requiresGrad) {
       sb.append(", requiresGrad=true");
     }

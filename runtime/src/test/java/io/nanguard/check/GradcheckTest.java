@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nanguard.ops.Domain;
+import io.nanguard.ops.Flow;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.Range;
 import io.nanguard.tensor.Tensor;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class GradcheckTest {
 
   /** sin with a derivative that is off by a factor 2: a gradient bug gradcheck must catch. */
-  private static final OpSpec WRONG_SIN = new OpSpec("wrongSin", null, Math::sin, (x, y) -> 2 * Math.cos(x),
-      Domain.ALL, Domain.ALL, r -> Range.closed(-1, 1), "wrongSin(x)", "");
+  private static final OpSpec WRONG_SIN = new OpSpec("wrongSin", null, Flow.GENERAL, Math::sin,
+      (x, y) -> 2 * Math.cos(x), Domain.ALL, Domain.ALL, r -> Range.closed(-1, 1), null, "", "");
 
   @Test
   void smoothFunctionOfTwoInputsPasses() {

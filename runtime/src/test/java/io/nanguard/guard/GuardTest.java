@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nanguard.check.Site;
+import io.nanguard.ops.EngineOp;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.tensor.OpListener;
@@ -167,13 +168,13 @@ class GuardTest {
     List<Site> sites = new ArrayList<>();
     OpListener previous = OpListeners.install(new OpListener() {
       @Override
-      public void onForward(Tensor output, String op, OpSpec spec, Tensor hazardInput, Tensor[] inputs) {
-        ops.add(op);
+      public void onForward(Tensor output, EngineOp op, Tensor[] inputs) {
+        ops.add(op.name());
         sites.add(Site.current());
       }
 
       @Override
-      public void onBackward(Tensor output, String op, int i, Tensor input, double[] g, double[] gi) {}
+      public void onBackward(Tensor output, EngineOp op, int i, Tensor input, double[] g, double[] gi) {}
     });
     try {
       Guard.sqrt(Tensor.of(1, -1), EPS, "LatentLoss.java:31"); // clamped: one fused op
@@ -191,7 +192,7 @@ class GuardTest {
   void fusedAndUnclampedPathsAgreeExactly() {
     List<SafeOp> ops = List.of(SafeOp.of(OpCatalog.SQRT, SafeInput.atLeast(0, EPS)),
         SafeOp.of(OpCatalog.LOG, SafeInput.atLeast(EPS, 0)), SafeOp.of(OpCatalog.ACOS, SafeInput.within(-0.9, 0.9, 0)),
-        Guard.powOp(0.5, EPS), Guard.divisorOp(EPS));
+        SafeOp.of(OpCatalog.pow(0.5), EPS), SafeOp.divisor(EPS));
     for (SafeOp op : ops) {
       Tensor a = Tensor.of(0.1, 0.25, 0.5, 0.8).requiresGrad(true);
       Tensor b = Tensor.of(0.1, 0.25, 0.5, 0.8).requiresGrad(true);

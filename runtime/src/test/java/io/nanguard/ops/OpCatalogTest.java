@@ -193,4 +193,37 @@ class OpCatalogTest {
     }
     assertNull(OpCatalog.byName("nope"));
   }
+
+  @Test
+  void everyDeclaredRowIsInTheListATensorMethodAndATableRow() throws ReflectiveOperationException {
+    int constants = 0;
+    for (java.lang.reflect.Field f : OpCatalog.class.getFields()) {
+      if (f.getType() != OpSpec.class) {
+        continue;
+      }
+      constants++;
+      OpSpec row = (OpSpec) f.get(null);
+      assertSame(row, OpCatalog.unaryOps().get(row.name()), f.getName() + " is missing from the row list");
+      assertEquals(f.getName(), OpCatalog.constantName(row));
+      assertEquals(io.nanguard.tensor.Tensor.class, io.nanguard.tensor.Tensor.class.getMethod(row.name()).getReturnType(),
+          row.name() + ": every row is a Tensor method of the same name");
+      assertSame(row, io.nanguard.ops.api.TensorLibraryApi.TABLE.instanceMethod(row.name(), 0).op(),
+          row.name() + ": every row is in the Tensor table");
+      assertEquals(row.hazardous(), row.guarding() != null, row.name() + ": a guard exactly for a hazardous row");
+    }
+    assertEquals(constants, OpCatalog.unaryOps().size());
+  }
+
+  @Test
+  void safeFormsAreWrittenFromTheGuardTransforms() {
+    assertEquals("sqrt(max(x, 0) + eps)", OpCatalog.SQRT.safeForm());
+    assertEquals("log(max(x, eps))", OpCatalog.LOG.safeForm());
+    assertEquals("log1p(max(x, -1 + eps))", OpCatalog.LOG1P.safeForm());
+    assertEquals("acos(clamp(x, -1 + eps, 1 - eps))", OpCatalog.ACOS.safeForm());
+    assertEquals("exp(min(x, 709))", OpCatalog.EXP.safeForm());
+    assertEquals("reciprocal(x with |x| raised to at least eps, sign kept)", OpCatalog.RECIPROCAL.safeForm());
+    assertEquals("pow(max(x, 0) + eps, p)", OpCatalog.pow(0.5).safeForm());
+    assertEquals("pow(max(x, 0), p)", OpCatalog.pow(1.5).safeForm());
+    assertEquals("exp(min(x, 88))", "exp(" + OpCatalog.EXP.guarding().form("x", FloatFormat.FLOAT32) + ")");
+  }
 }

@@ -50,18 +50,52 @@ public final class ProcessorCorpus {
     }
   }
 
-  private static final String[] TEMPLATES = {
-      "public Tensor dist%1$d(Tensor a, Tensor b) { return a.sub(b).square().sum(1).sqrt(); }",
-      "public Tensor ce%1$d(Tensor logits) { return logits.logSoftmax(1).neg().mean(); }",
-      "public double rms%1$d(double[] xs) { double s = 0; for (double x : xs) { s += x * x; } return Math.sqrt(s / xs.length); }",
-      "public double logit%1$d(double p) { if (p <= 0 || p >= 1) { return 0; } return Math.log(p) - Math.log(1 - p); }",
-      "public Tensor unit%1$d(Tensor x) { Tensor n = x.square().sum(1, true).sqrt(); return x.div(n); }",
-      "public double poly%1$d(double x) { double y = 1; for (int k = 0; k < %1$d + 3; k++) { y = y * x + k; } return y; }",
-      "public Tensor kl%1$d(Tensor mu, Tensor logvar) { return logvar.exp().add(mu.square()).sub(1).sub(logvar).mul(0.5).sum(); }",
-      "public String label%1$d(int k) { StringBuilder b = new StringBuilder(); for (int j = 0; j < k; j++) { b.append(j).append(','); } return b.toString(); }",
-      "public List<Integer> evens%1$d(List<Integer> xs) { List<Integer> out = new ArrayList<>(); for (int x : xs) { if (x %% 2 == 0) { out.add(x); } } return out; }",
-      "public double std%1$d(Tensor x) { return x.square().mean().sub(x.mean().square()).sqrt().item(); }",
-  };
+  /**
+   * The tensor library the corpus is written against: the same ten method shapes, on
+   * NaNGuard's {@code Tensor} or on DJL's {@code NDArray} (with DJL's {@code int[]} axes and
+   * {@code Number} scalars; its provider comes with {@code nanguard-djl}).
+   */
+  public enum Dialect {
+    /** {@code io.nanguard.tensor.Tensor}. */
+    TENSOR("io.nanguard.tensor.Tensor", new String[] {
+        "public Tensor dist%1$d(Tensor a, Tensor b) { return a.sub(b).square().sum(1).sqrt(); }",
+        "public Tensor ce%1$d(Tensor logits) { return logits.logSoftmax(1).neg().mean(); }",
+        RMS, LOGIT,
+        "public Tensor unit%1$d(Tensor x) { Tensor n = x.square().sum(1, true).sqrt(); return x.div(n); }",
+        POLY,
+        "public Tensor kl%1$d(Tensor mu, Tensor logvar) { return logvar.exp().add(mu.square()).sub(1).sub(logvar).mul(0.5).sum(); }",
+        LABEL, EVENS,
+        "public double std%1$d(Tensor x) { return x.square().mean().sub(x.mean().square()).sqrt().item(); }"}),
+    /** {@code ai.djl.ndarray.NDArray}. */
+    NDARRAY("ai.djl.ndarray.NDArray", new String[] {
+        "public NDArray dist%1$d(NDArray a, NDArray b) { return a.sub(b).square().sum(new int[] {1}).sqrt(); }",
+        "public NDArray ce%1$d(NDArray logits) { return logits.logSoftmax(1).neg().mean(); }",
+        RMS, LOGIT,
+        "public NDArray unit%1$d(NDArray x) { NDArray n = x.square().sum(new int[] {1}, true).sqrt(); return x.div(n); }",
+        POLY,
+        "public NDArray kl%1$d(NDArray mu, NDArray logvar) { return logvar.exp().add(mu.square()).sub(1f).sub(logvar).mul(0.5f).sum(); }",
+        LABEL, EVENS,
+        "public float std%1$d(NDArray x) { return x.square().mean().sub(x.mean().square()).sqrt().getFloat(); }"});
+
+    private final String tensorImport;
+    private final String[] templates;
+
+    Dialect(String tensorImport, String[] templates) {
+      this.tensorImport = tensorImport;
+      this.templates = templates;
+    }
+  }
+
+  private static final String RMS =
+      "public double rms%1$d(double[] xs) { double s = 0; for (double x : xs) { s += x * x; } return Math.sqrt(s / xs.length); }";
+  private static final String LOGIT =
+      "public double logit%1$d(double p) { if (p <= 0 || p >= 1) { return 0; } return Math.log(p) - Math.log(1 - p); }";
+  private static final String POLY =
+      "public double poly%1$d(double x) { double y = 1; for (int k = 0; k < %1$d + 3; k++) { y = y * x + k; } return y; }";
+  private static final String LABEL =
+      "public String label%1$d(int k) { StringBuilder b = new StringBuilder(); for (int j = 0; j < k; j++) { b.append(j).append(','); } return b.toString(); }";
+  private static final String EVENS =
+      "public List<Integer> evens%1$d(List<Integer> xs) { List<Integer> out = new ArrayList<>(); for (int x : xs) { if (x %% 2 == 0) { out.add(x); } } return out; }";
 
   private final List<JavaFileObject> sources;
 
@@ -69,11 +103,16 @@ public final class ProcessorCorpus {
     this.sources = sources;
   }
 
-  /** A corpus of {@code classes} classes. */
+  /** A corpus of {@code classes} classes written against NaNGuard's {@code Tensor}. */
   public static ProcessorCorpus of(int classes, Layout layout) {
+    return of(classes, layout, Dialect.TENSOR);
+  }
+
+  /** A corpus of {@code classes} classes written against the given library. */
+  public static ProcessorCorpus of(int classes, Layout layout, Dialect dialect) {
     List<JavaFileObject> sources = new ArrayList<>();
     for (int c = 0; c < classes; c++) {
-      sources.add(source("corpus.p" + (c % 20), "Loss" + c, c, layout));
+      sources.add(source("corpus.p" + (c % 20), "Loss" + c, c, layout, dialect));
     }
     return new ProcessorCorpus(sources);
   }
@@ -158,11 +197,11 @@ public final class ProcessorCorpus {
     }
   }
 
-  private static JavaFileObject source(String pkg, String name, int seed, Layout layout) {
+  private static JavaFileObject source(String pkg, String name, int seed, Layout layout, Dialect dialect) {
     StringBuilder b = new StringBuilder()
         .append("package ").append(pkg).append(";\n")
         .append("import io.nanguard.Guarded;\n")
-        .append("import io.nanguard.tensor.Tensor;\n")
+        .append("import ").append(dialect.tensorImport).append(";\n")
         .append("import java.util.ArrayList;\n")
         .append("import java.util.List;\n")
         .append("public class ").append(name).append(" {\n")
@@ -170,14 +209,14 @@ public final class ProcessorCorpus {
         .append("  public ").append(name).append("(double scale) { this.scale = scale; }\n")
         .append("  public double scale() { return scale; }\n");
     for (int m = 0; m < METHODS_PER_CLASS; m++) {
-      int template = (m + seed) % TEMPLATES.length;
+      int template = (m + seed) % dialect.templates.length;
       if (layout == Layout.SPREAD && m % 10 == 0) {
         template = m == 0 ? 0 : 4; // hazardous templates, so the analysis and the generator both work
       }
       if (layout.guarded(seed, m)) {
         b.append("  @Guarded\n");
       }
-      b.append("  ").append(String.format(Locale.ROOT, TEMPLATES[template], m)).append('\n');
+      b.append("  ").append(String.format(Locale.ROOT, dialect.templates[template], m)).append('\n');
     }
     String text = b.append("}\n").toString();
     URI uri = URI.create("string:///" + pkg.replace('.', '/') + "/" + name + ".java");

@@ -2,6 +2,7 @@ package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.Tree;
+import io.nanguard.ops.OpSpec;
 import java.util.List;
 
 /**
@@ -18,6 +19,8 @@ import java.util.List;
  * @param target the expression whose source text is replaced
  * @param guardClass the qualified name of the guard class ({@code ApiTable#guardClass()})
  * @param guardMethod the name of the guard method to call
+ * @param row the catalogue row guarded, or null: when the guard class has no method named after
+ *     the row, its generic {@code unary(row, x, eps, site)} is called with the row's constant
  * @param args the expressions passed before eps and the site, in order
  */
-public record Fix(Tree target, String guardClass, String guardMethod, List<ExpressionTree> args) {}
+public record Fix(Tree target, String guardClass, String guardMethod, OpSpec row, List<ExpressionTree> args) {}

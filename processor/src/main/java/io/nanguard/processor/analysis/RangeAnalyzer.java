@@ -839,7 +839,8 @@ public final class RangeAnalyzer {
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
             Messages.stability(match.composition(), check, mode),
-            new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), match.argTrees()));
+            new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), null,
+                match.argTrees()));
         flows = stable(match, op);
       } else {
         List<ExpressionTree> args = new ArrayList<>();
@@ -857,7 +858,7 @@ public final class RangeAnalyzer {
         String message = Messages.range(op.origin(), check, operand, mode);
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
             split == null ? message : Messages.splitComposition(message, split),
-            new Fix(target, op.api().guardClass(), check.guardMethod(), args));
+            new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {

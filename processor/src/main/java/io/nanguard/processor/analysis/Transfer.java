@@ -69,15 +69,13 @@ public final class Transfer {
 
   private static Step unary(OpSpec spec, Fact x, FloatFormat format) {
     Failure failure = spec.hazardous() ? spec.failureWithin(x.range(), format) : null;
-    if (spec.hazard() == Hazard.DIV && x.nonZero()) {
+    if (spec.singularOnlyAtZero() && x.nonZero()) {
       failure = null;
     }
     Range image = spec.imageOf(x.range());
     boolean nonZero = x.nonZero() && (spec == OpCatalog.NEG || spec == OpCatalog.ABS);
-    // The row's safe form names float64's exp clamp; the guards clamp at the format's own.
-    String safeForm = spec.hazard() == Hazard.EXP && format != FloatFormat.FLOAT64
-        ? spec.name() + "(min(x, " + (long) Math.floor(format.expOverflow()) + "))" : spec.safeForm();
-    Check check = failure == null ? null : new Check(spec.hazard(), failure, x.range(), 0, spec.name(), safeForm, format);
+    Check check = failure == null ? null
+        : new Check(spec.hazard(), failure, x.range(), 0, spec.name(), spec, spec.safeForm(format), format);
     return new Step(new Fact(image, nonZero), check);
   }
 
@@ -89,14 +87,15 @@ public final class Transfer {
       Failure failure = POSITIVE_ONLY.covers(base.range()) ? null : Failure.FORWARD;
       Range image = base.range().lo() >= 0 ? Range.NON_NEGATIVE : Range.TOP;
       return new Step(Fact.of(image), failure == null ? null
-          : new Check(Hazard.POW, failure, base.range(), 0, "pow", worst.safeForm(), format));
+          : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, worst.safeForm(format), format));
     }
     OpSpec spec = OpCatalog.pow(p);
     Failure failure = spec.hazardous() ? spec.failureWithin(base.range()) : null;
-    if (failure != null && base.nonZero() && p == Math.rint(p)) {
-      failure = null; // an integer power is singular only at 0
+    if (spec.singularOnlyAtZero() && base.nonZero()) {
+      failure = null; // a negative integer power fails only at 0
     }
-    Check check = failure == null ? null : new Check(Hazard.POW, failure, base.range(), 0, "pow", spec.safeForm(), format);
+    Check check = failure == null ? null
+        : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, spec.safeForm(format), format);
     return new Step(Fact.of(spec.imageOf(base.range())), check);
   }
 
@@ -104,8 +103,8 @@ public final class Transfer {
     OpSpec divisor = OpCatalog.divisor();
     Failure failure = b.nonZero() ? null : divisor.failureWithin(b.range());
     Check check = failure == null ? null
-        : new Check(Hazard.DIV, failure, b.range(), 1, "divisor", "a / (b with |b| raised to at least eps, sign kept)",
-            format);
+        : new Check(Hazard.DIV, failure, b.range(), 1, "divisor", null,
+            "a / (" + divisor.guarding().form("b", format) + ")", format);
     return new Step(Fact.of(a.range().div(b.range())), check);
   }
 

@@ -158,9 +158,10 @@ public final class GuardedTypeGenerator {
         .build());
   }
 
-  /** The simple names of the classes the generated code adds: Override and each guard class. */
+  /** The simple names of the classes the generated code adds: Override, the catalogue and each guard class. */
   private static String[] introducedNames(List<GuardedMethod> methods) {
-    Set<String> names = new java.util.TreeSet<>(Set.of("Override", GUARD.simpleName()));
+    Set<String> names = new java.util.TreeSet<>(Set.of("Override", GUARD.simpleName(),
+        io.nanguard.ops.OpCatalog.class.getSimpleName())); // the catalogue names a generic guard's row
     methods.forEach(m -> m.findings().forEach(f -> names.add(ClassName.bestGuess(f.fix().guardClass()).simpleName())));
     return names.toArray(String[]::new);
   }

@@ -10,6 +10,7 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.ops.Hazard;
+import io.nanguard.ops.OpCatalog;
 import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.analysis.Fix;
@@ -51,6 +52,8 @@ public final class BodyRewriter {
   public record Result(CodeBlock body, List<String> problems, List<String> notes) {}
 
   private static final String DIVISOR = "divisor";
+  /** The guard method that applies any catalogue row: {@code unary(OpSpec row, x, eps, site)}. */
+  private static final String GENERIC_GUARD = "unary";
 
   private final Trees trees;
   private final Elements elements;
@@ -174,7 +177,15 @@ public final class BodyRewriter {
     CompilationUnitTree unit = method.unit();
     Fix fix = finding.fix();
     GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, name));
-    String missing = guard.missing(fix.guardMethod(), fix.args().size() + 2);
+    String guardMethod = fix.guardMethod();
+    String missing = guard.missing(guardMethod, fix.args().size() + 2);
+    String row = fix.row() == null ? null : OpCatalog.constantName(fix.row());
+    if (missing != null && row != null && guard.missing(GENERIC_GUARD, fix.args().size() + 3) == null) {
+      guardMethod = GENERIC_GUARD; // a row without a method of its own: Guard.unary(OpCatalog.ROW, x, eps, site)
+      missing = null;
+    } else {
+      row = null;
+    }
     if (missing != null) {
       return new GuardCallOrProblem(null, missing);
     }
@@ -203,7 +214,7 @@ public final class BodyRewriter {
     // divisor: when the division is a float one, whatever the divisor's own type).
     boolean narrow = fix.guardMethod().equals(DIVISOR) ? exact.isFloatDivision(finding.op())
         : targetPath != null && resolution.isFloat(targetPath);
-    return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), fix.guardMethod(), args,
+    return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), guardMethod, row, args,
         method.eps(), site, narrow), null);
   }
 

@@ -1,5 +1,6 @@
 package io.nanguard.ops.api;
 
+import io.nanguard.ops.EngineOp;
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.OpSpec;
 import java.util.Collection;
@@ -174,6 +175,18 @@ public final class ApiTable {
     /** An instance method returning a tensor. */
     public Builder instance(String method, int arity, Role role) {
       return put(instanceMethods, new ApiMethod(method, arity, role, null, -1, Returns.TENSOR));
+    }
+
+    /**
+     * An instance method that runs an engine op whose output copies input elements
+     * ({@link io.nanguard.ops.Flow#COPIES}: reshape, select...): to the analysis the same values,
+     * {@link Role#IDENTITY}, derived from the op's flow so the two cannot disagree.
+     */
+    public Builder copying(String method, int arity, EngineOp op) {
+      if (!op.flow().copiesForward()) {
+        throw new IllegalArgumentException(name + "." + method + ": " + op.name() + " does not copy its input");
+      }
+      return instance(method, arity, Role.IDENTITY);
     }
 
     /** An instance method whose operand {@code dimArg} (receiver = 0) is an axis, returning a tensor. */

@@ -33,7 +33,10 @@ package io.nanguard.ops.api;
  *       {@link Role#DIV}, {@code pow(T x, double p, double eps, String site)} for {@link Role#POW},
  *       and, where the library has the composition, the stable forms {@code logSumExp(T, int dim,
  *       ...)}, {@code logSoftmax(T, int, ...)}, {@code softmax(T, int, ...)},
- *       {@code logSigmoid(T, ...)} and {@code log1p(T, ...)}. The guards' arithmetic should be
+ *       {@code logSigmoid(T, ...)} and {@code log1p(T, ...)}. For a row it has no method of its own
+ *       for, generated code calls {@code unary(OpSpec row, T x, double eps, String site)} with the
+ *       catalogue's constant ({@code OpCatalog.LOGIT}), if the guard class declares it: a new
+ *       catalogue row is then guarded with no edit of the guard class. The guards' arithmetic should be
  *       {@code io.nanguard.guard.Guard}'s (the catalogue's guard transforms); a missing method is
  *       a compile error on the op, never uncompilable generated code.
  * </ul>

@@ -2,6 +2,7 @@ package io.nanguard.ops.api;
 
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.TensorOps;
 
 /**
  * The built-in provider for {@code io.nanguard.tensor.Tensor} (float64): its instance methods
@@ -29,10 +30,10 @@ public final class TensorLibraryApi implements TensorApi {
       .instance("matmul", 1, Role.MATMUL)
       .instance("clamp", 2, Role.CLAMP).instance("clampMin", 1, Role.CLAMP_MIN)
       .instance("maximum", 1, Role.MAXIMUM).instance("minimum", 1, Role.MINIMUM)
-      .instance("reshape", ApiMethod.VARARGS, Role.IDENTITY).instance("unsqueeze", 1, Role.IDENTITY)
-      .instance("squeeze", 1, Role.IDENTITY).instance("transpose", 2, Role.IDENTITY)
-      .instance("t", 0, Role.IDENTITY).instance("select", 2, Role.IDENTITY)
-      .instance("indexSelect", ApiMethod.VARARGS, Role.IDENTITY).instance("detach", 0, Role.IDENTITY)
+      .copying("reshape", ApiMethod.VARARGS, TensorOps.RESHAPE).copying("unsqueeze", 1, TensorOps.UNSQUEEZE)
+      .copying("squeeze", 1, TensorOps.SQUEEZE).copying("transpose", 2, TensorOps.TRANSPOSE)
+      .copying("t", 0, TensorOps.TRANSPOSE).copying("select", 2, TensorOps.SELECT)
+      .copying("indexSelect", ApiMethod.VARARGS, TensorOps.INDEX_SELECT).instance("detach", 0, Role.IDENTITY)
       .instance("requiresGrad", 1, Role.IDENTITY)
       .scalarResult("item", 0, Role.IDENTITY).scalarResult("get", ApiMethod.VARARGS, Role.IDENTITY)
       .staticMethod("of", ApiMethod.VARARGS, Role.CONSTANT, Returns.TENSOR)

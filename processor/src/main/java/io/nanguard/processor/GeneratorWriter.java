@@ -20,10 +20,12 @@ final class GeneratorWriter implements GuardedTypeWriter {
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
   private final ProcessingEnvironment env;
+  private final Trees trees;
   private final GuardedTypeGenerator generator;
 
   GeneratorWriter(ProcessingEnvironment env, Trees trees) {
     this.env = env;
+    this.trees = trees;
     this.generator = new GuardedTypeGenerator(env, trees);
   }
 
@@ -34,7 +36,9 @@ final class GeneratorWriter implements GuardedTypeWriter {
     var module = env.getElementUtils().getModuleOf(type);
     TypeElement existing = module == null ? env.getElementUtils().getTypeElement(name.canonicalName())
         : env.getElementUtils().getTypeElement(module, name.canonicalName());
-    if (existing != null) {
+    // A class file of that name (an earlier build's output on the class path) is replaced by the
+    // new source; only a source of this compilation is in the way.
+    if (existing != null && trees.getPath(existing) != null) {
       if (NanGuardProcessor.hasAnnotation(existing, GENERATED) || generatedByUs(existing)) {
         diagnostics.note(name.simpleName() + " from an earlier NaNGuard run is among this compilation's sources,"
             + " so it is not generated again (it may be stale): delete the generated sources directory or build clean", type);

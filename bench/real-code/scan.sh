@@ -3,13 +3,16 @@
 # with javac + NaNGuard's processor under -Ananguard.scan=all, alternating the two in one run,
 # and prints the CPU time of each, their ratio, and the warnings per kind.
 #
-# usage: scan.sh PROCESSOR_PATH WORK_DIR [ROUNDS]
+# usage: scan.sh PROCESSOR_PATH WORK_DIR [ROUNDS [CODEBASE...]]
 #   PROCESSOR_PATH  the processor's path: nanguard-processor.jar:nanguard-runtime.jar:javapoet.jar
 #   WORK_DIR        a scratch directory holding lib/ (binary jars and their dependencies) and
 #                   src/ (the *-sources.jar files), as fetched by fetch.sh (run from this folder)
 #   ROUNDS          how many times each compilation is repeated (median CPU time kept); default 3
+#   CODEBASE        tribuo, commons-math3 or smile-math; default all three
+# The warnings of the last round stay in WORK_DIR/build/<codebase>/warnings.txt, for triage.
 set -euo pipefail
-proc="$1"; work="$2"; rounds="${3:-3}"
+proc="$1"; work="$2"; rounds="${3:-3}"; shift $(( $# < 3 ? $# : 3 ))
+codebases=("${@:-}"); [ -n "${codebases[0]}" ] || codebases=(tribuo commons-math3 smile-math)
 cp="$(ls "$work"/lib/*.jar | tr '\n' ':')"
 
 # codebase name -> source jars
@@ -30,7 +33,7 @@ cpu_of() { # cpu_of OUT CMD...: runs CMD with its output in OUT, prints its user
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-for name in tribuo commons-math3 smile-math; do
+for name in "${codebases[@]}"; do
   dir="$work/build/$name"
   rm -rf "$dir"; mkdir -p "$dir/src"
   for j in ${jars[$name]}; do (cd "$dir/src" && unzip -q -o "$work/src/$j"); done

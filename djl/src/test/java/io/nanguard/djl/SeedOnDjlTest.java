@@ -1,8 +1,14 @@
 package io.nanguard.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.loss.Loss;
 import io.nanguard.check.Finding;
 import io.nanguard.check.FindingKind;
 import io.nanguard.check.Report;
@@ -36,6 +42,27 @@ class SeedOnDjlTest {
     assertEquals("SeedTraining.java", g.site().file(), "the site is the line that calls EasyTrain.fit");
     assertTrue(r.toJson().contains("\"rows\":[0,7]"), r.toJson());
     assertEquals(r.toString(), listener.report().toString());
+  }
+
+  @Test
+  void theGuardedLossIsFiniteInValueAndGradientWhereThePlainOneIsNot() {
+    // each in a fresh model (same seed, same codes): PyTorch accumulates gradients, and NaN stays
+    for (Loss loss : List.of(new SegmentLoss(), new GuardedSegmentLoss())) {
+      try (SeedTraining t = new SeedTraining(loss)) {
+        NDArray value;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          value = loss.evaluate(new NDList(), new NDList(t.codes()));
+          gc.backward(value);
+        }
+        NdAssertions.assertFinite(value);
+        if (loss instanceof GuardedSegmentLoss) {
+          NdAssertions.assertGradientsFinite(t.block());
+        } else {
+          AssertionError e = assertThrows(AssertionError.class, () -> NdAssertions.assertGradientsFinite(t.block()));
+          assertTrue(e.getMessage().endsWith("[0, 7]"), "rows 0 and 7 (v0 and vN) are NaN: " + e.getMessage());
+        }
+      }
+    }
   }
 
   @Test

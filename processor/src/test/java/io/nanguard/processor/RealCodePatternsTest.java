@@ -86,6 +86,12 @@ class RealCodePatternsTest {
         "  public double damped(double g) { return g / momentum; } // flag:div",
         "  public void add() { count++; }",
         "  public double mean(double total) { return total / count; } // flag:div",
+        "  private int steps;",
+        "  private int balance;",
+        "  public void step() { steps++; balance++; }",
+        "  public void undo() { balance--; }",
+        "  public double decayed(double lr) { return lr / (1 + steps); }",
+        "  public double perBalance(double lr) { return lr / (1 + balance); } // flag:div",
         "}"));
   }
 
@@ -152,6 +158,30 @@ class RealCodePatternsTest {
   }
 
   @Test
+  void aFloorOnTheMagnitudeMakesADivisorNonZero() {
+    check(SCAN, source("p.ContinuedFraction",
+        "package p;",
+        "import static java.lang.Math.*;",
+        "public class ContinuedFraction {",
+        "  private static final double FPMIN = 1e-300;",
+        "  public static double step(double numer, double first) {",
+        "    first = numer * first + 2.0;",
+        "    if (abs(first) < FPMIN) {",
+        "      first = FPMIN;",
+        "    }",
+        "    return 1.0 / first;",
+        "  }",
+        "  public static double stepWithoutFloor(double numer, double first) {",
+        "    first = numer * first + 2.0;",
+        "    if (abs(first) > FPMIN) {",
+        "      first = FPMIN;",
+        "    }",
+        "    return 1.0 / first; // flag:div",
+        "  }",
+        "}"));
+  }
+
+  @Test
   void methodsOfTheCompilationHaveReturnRangeSummaries() {
     JavaFileObject distances = source("p.Distances",
         "package p;",
@@ -204,6 +234,79 @@ class RealCodePatternsTest {
         "  }",
         "}");
     check(SCAN, gamma);
+  }
+
+  @Test
+  void subtractingTheMaximumBoundsExp() {
+    check(SCAN, source("p.SoftmaxMath",
+        "package p;",
+        "import io.nanguard.tensor.Tensor;",
+        "public class SoftmaxMath {",
+        "  public static void softmaxInPlace(double[] x) {",
+        "    double max = x[0];",
+        "    for (int i = 1; i < x.length; i++) {",
+        "      if (x[i] > max) {",
+        "        max = x[i];",
+        "      }",
+        "    }",
+        "    double sum = 0;",
+        "    for (int i = 0; i < x.length; i++) {",
+        "      x[i] = Math.exp(x[i] - max);",
+        "      sum += x[i];",
+        "    }",
+        "    for (int i = 0; i < x.length; i++) {",
+        "      x[i] /= sum; // flag:div",
+        "    }",
+        "  }",
+        "  public static double logSumExp(double[] x) {",
+        "    double max = Double.NEGATIVE_INFINITY;",
+        "    for (int i = 0; i < x.length; i++) {",
+        "      max = Math.max(max, x[i]);",
+        "    }",
+        "    double sum = 0;",
+        "    for (int i = 0; i < x.length; i++) {",
+        "      sum += Math.exp(x[i] - max);",
+        "    }",
+        "    return max + Math.log(sum); // flag:log",
+        "  }",
+        "  public static double throughALocal(double[] x) {",
+        "    double max = x[0];",
+        "    for (int i = 1; i < x.length; i++) {",
+        "      double value = x[i];",
+        "      if (value > max) {",
+        "        max = value;",
+        "      }",
+        "    }",
+        "    return Math.exp(x[0] - max);",
+        "  }",
+        "  public static double minInsteadOfMax(double[] x) {",
+        "    double min = x[0];",
+        "    for (int i = 1; i < x.length; i++) {",
+        "      if (x[i] < min) {",
+        "        min = x[i];",
+        "      }",
+        "    }",
+        "    return Math.exp(x[1] - min); // flag:exp",
+        "  }",
+        "  public static double subtractedInsideTheMaxLoop(double[] x) {",
+        "    double max = x[0];",
+        "    double s = 0;",
+        "    for (int i = 1; i < x.length; i++) {",
+        "      s += Math.exp(x[i] - max); // flag:exp",
+        "      max = Math.max(max, x[i]);",
+        "    }",
+        "    return s;",
+        "  }",
+        "  public Tensor rows(Tensor x) {",
+        "    return x.sub(x.max(1).unsqueeze(1)).exp();",
+        "  }",
+        "  public Tensor columns(Tensor x) {",
+        "    return x.sub(x.max(0)).exp();",
+        "  }",
+        "  public Tensor misaligned(Tensor x) {",
+        "    return x.sub(x.max(1)).exp(); // flag:exp",
+        "  }",
+        "}"));
   }
 
   @Test

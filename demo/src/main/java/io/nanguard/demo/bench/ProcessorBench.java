@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Compile time of a synthetic corpus (400 classes of 20 methods, 10% guarded, spread over every
  * class or concentrated in loss classes; and 4x that) with the JDK's javac in process, without
  * ({@code plain}), with a processor that does nothing ({@code noop}: javac's fixed cost of annotation
- * processing) and with ({@code processor}) NaNGuard's annotation processor. Ratios per corpus are printed by {@link Benchmarks}.
+ * processing) and with ({@code processor}) NaNGuard's annotation processor; {@code ndspread400} is
+ * the spread corpus written against DJL's NDArray ({@link ProcessorCorpus.Dialect#NDARRAY}). Ratios per corpus are printed by {@link Benchmarks}.
  * {@link ProcessorOverhead} measures the same with interleaved runs in one JVM.
  */
 @State(Scope.Benchmark)
@@ -30,12 +31,14 @@ public class ProcessorBench {
   private ProcessorCorpus spread;
   private ProcessorCorpus concentrated;
   private ProcessorCorpus spread4x;
+  private ProcessorCorpus ndSpread;
 
   @Setup
   public void setUp() {
     spread = ProcessorCorpus.of(400, ProcessorCorpus.Layout.SPREAD);
     concentrated = ProcessorCorpus.of(400, ProcessorCorpus.Layout.CONCENTRATED);
     spread4x = ProcessorCorpus.of(1600, ProcessorCorpus.Layout.SPREAD);
+    ndSpread = ProcessorCorpus.of(400, ProcessorCorpus.Layout.SPREAD, ProcessorCorpus.Dialect.NDARRAY);
   }
 
   @Benchmark
@@ -76,5 +79,15 @@ public class ProcessorBench {
   @Benchmark
   public ProcessorCorpus.Outcome spread1600_processor() {
     return spread4x.compile(ProcessorCorpus.Processing.NANGUARD);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome ndspread400_plain() {
+    return ndSpread.compile(ProcessorCorpus.Processing.NONE);
+  }
+
+  @Benchmark
+  public ProcessorCorpus.Outcome ndspread400_processor() {
+    return ndSpread.compile(ProcessorCorpus.Processing.NANGUARD);
   }
 }

@@ -122,6 +122,44 @@ class NdArrayAnalysisTest {
     assertThat(compilation).hadWarningCount(19);
   }
 
+  static final String TRAPS = """
+      package com.y;
+
+      import ai.djl.ndarray.NDArray;
+      import io.nanguard.Guarded;
+      import io.nanguard.Precision;
+      import io.nanguard.ops.FloatFormat;
+
+      @Guarded
+      @Precision(FloatFormat.FLOAT16)
+      public class Traps {
+        public NDArray expOf20(NDArray x) { return x.clip(0f, 20f).exp(); }
+        @Precision(FloatFormat.FLOAT32) public NDArray expOf20In32(NDArray x) { return x.clip(0f, 20f).exp(); }
+        public NDArray unitClamp(NDArray x) { return x.clip(-1 + 1e-9, 1 - 1e-9).acos(); }
+      }
+      """;
+
+  @Test
+  void aTypeDeclaresItsFormatAndAMethodOverridesIt() {
+    Compilation c = Processed.compile("com.y.Traps", TRAPS);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(", a value in [0, 20] (float16)").inFile(c.sourceFiles().get(0)).onLine(11);
+    assertThat(c).hadWarningContaining(", a value in [-1, 1] (float16)").inFile(c.sourceFiles().get(0)).onLine(13);
+    assertThat(c).hadWarningCount(2); // line 12: exp of 20 is fine in float32
+  }
+
+  @Test
+  void theOptionDeclaresTheFormatOfEveryProviderLibrary() {
+    String source = SOURCE.replace("public class Ops", "public class Ops64");
+    Compilation c = Processed.compile("com.x.Ops64", source, "-Ananguard.format=float64");
+    assertThat(c).succeeded();
+    // the float32 traps (lines 38-40) are safe in float64; line 42 declares float16 itself
+    assertThat(c).hadWarningCount(16);
+    assertThat(c).hadWarningContaining(", a value in [0, 20] (float16)").inFile(c.sourceFiles().get(0)).onLine(42);
+    assertThat(c).hadWarningContaining("[nanguard:sqrt] sqrt of 'x', a value in (-inf, inf):")
+        .inFile(c.sourceFiles().get(0)).onLine(12);
+  }
+
   @Test
   void theExpGuardClampsAtTheFormatsOwnLimit() {
     assertThat(compilation).hadWarningContaining("the guarded code uses exp(min(x, 88))")

@@ -7,6 +7,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -35,8 +36,10 @@ import javax.lang.model.util.ElementFilter;
  * the range analysis finds it at the assignment, so that a constructor's
  * {@code if (scale <= 0) throw ...; this.scale = scale;} gives {@code scale} the range (0, inf).
  *
- * <p>A field written where the analysis does not follow (a nested, local or anonymous class), or
- * by {@code +=} or {@code ++} (whose value depends on the field itself), gets no range. Reads
+ * <p>A field only ever increased ({@code count++}, {@code total += 1}) keeps its least stored
+ * value as a lower bound and loses its upper one (int overflow aside). A field written where the
+ * analysis does not follow (a nested, local or anonymous class), or by another compound update
+ * (whose value depends on the field itself), gets no range. Reads
  * during construction, before the constructor's assignment, see the default 0: like Java's
  * definite-assignment rules for final fields, the invariant is about a constructed object.
  * Computed once per class and round.
@@ -122,7 +125,9 @@ final class FieldInvariants {
     for (String name : candidates.keySet()) {
       Fact f = stored.get(name);
       if (f != null && !writes.escaped.contains(name)) {
-        facts.put(name, f);
+        Range r = f.range();
+        facts.put(name, writes.grown.contains(name)
+            ? Fact.of(new Range(r.lo(), r.loOpen(), Double.POSITIVE_INFINITY, true)) : f);
       }
     }
     return facts;
@@ -147,6 +152,7 @@ final class FieldInvariants {
     private final ClassTree owner;
     final Set<Tree> writers = new LinkedHashSet<>();
     final Set<String> escaped = new HashSet<>();
+    final Set<String> grown = new HashSet<>();
     private Tree member;
 
     Writes(Set<String> names, ClassTree owner) {
@@ -180,23 +186,25 @@ final class FieldInvariants {
 
     @Override
     public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
-      write(node.getVariable(), false);
+      boolean grows = node.getKind() == Tree.Kind.PLUS_ASSIGNMENT && node.getExpression() instanceof LiteralTree l
+          && l.getValue() instanceof Number n && n.doubleValue() >= 0;
+      update(node.getVariable(), grows);
       return super.visitCompoundAssignment(node, p);
     }
 
     @Override
     public Void visitUnary(UnaryTree node, Void p) {
       switch (node.getKind()) {
-        case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> write(node.getExpression(), false);
+        case PREFIX_INCREMENT, POSTFIX_INCREMENT -> update(node.getExpression(), true);
+        case PREFIX_DECREMENT, POSTFIX_DECREMENT -> update(node.getExpression(), false);
         default -> { }
       }
       return super.visitUnary(node, p);
     }
 
     private void write(ExpressionTree target, boolean plain) {
-      String name = target instanceof IdentifierTree id ? id.getName().toString()
-          : target instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
-      if (name == null || !names.contains(name)) {
+      String name = candidate(target);
+      if (name == null) {
         return;
       }
       if (member == null || !plain || member instanceof VariableTree) {
@@ -204,6 +212,22 @@ final class FieldInvariants {
       } else {
         writers.add(member);
       }
+    }
+
+    /** An update whose value depends on the field: fine if it only increases it, where the analysis follows. */
+    private void update(ExpressionTree target, boolean grows) {
+      String name = candidate(target);
+      if (name != null && grows && member != null && !(member instanceof VariableTree)) {
+        grown.add(name);
+      } else {
+        write(target, false);
+      }
+    }
+
+    private String candidate(ExpressionTree target) {
+      String name = target instanceof IdentifierTree id ? id.getName().toString()
+          : target instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
+      return name != null && names.contains(name) ? name : null;
     }
   }
 }

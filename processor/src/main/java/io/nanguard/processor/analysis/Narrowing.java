@@ -24,9 +24,9 @@ final class Narrowing {
 
   /**
    * The key of {@code t}, or null if it is not narrowable; {@code isLocal} tells a local or
-   * parameter from a field.
+   * parameter from a field, and {@code absImported} whether a bare {@code abs(x)} is Math's.
    */
-  static String keyOf(ExpressionTree t, Predicate<String> isLocal) {
+  static String keyOf(ExpressionTree t, Predicate<String> isLocal, boolean absImported) {
     while (t instanceof ParenthesizedTree p) {
       t = p.getExpression();
     }
@@ -39,16 +39,22 @@ final class Narrowing {
       if (ms.getExpression() instanceof IdentifierTree id && id.getName().contentEquals("this")) {
         return THIS + member;
       }
-      String base = member.equals("length") ? keyOf(ms.getExpression(), isLocal) : null;
+      String base = member.equals("length") ? keyOf(ms.getExpression(), isLocal, absImported) : null;
       return base == null || base.startsWith(ABS) ? null : base + ".length";
     }
-    if (t instanceof MethodInvocationTree call && call.getArguments().size() == 1
-        && call.getMethodSelect() instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("abs")
-        && Apis.installed().forStaticType(ms.getExpression().toString()) == Apis.scalars()) {
-      String inner = keyOf(call.getArguments().get(0), isLocal);
+    if (t instanceof MethodInvocationTree call && call.getArguments().size() == 1 && isAbs(call.getMethodSelect(), absImported)) {
+      String inner = keyOf(call.getArguments().get(0), isLocal, absImported);
       return inner == null || inner.startsWith(ABS) ? null : ABS + inner + ")";
     }
     return null;
+  }
+
+  private static boolean isAbs(ExpressionTree select, boolean absImported) {
+    if (select instanceof IdentifierTree id) {
+      return absImported && id.getName().contentEquals("abs");
+    }
+    return select instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("abs")
+        && Apis.installed().forStaticType(ms.getExpression().toString()) == Apis.scalars();
   }
 
   /** The key of a field read as {@code f} or {@code this.f}. */

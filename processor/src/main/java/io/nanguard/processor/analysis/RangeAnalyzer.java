@@ -112,7 +112,7 @@ public final class RangeAnalyzer {
 
   /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
   MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
-    Walker w = new Walker(mode, writes, StableNames.of(tree), Precisions.declared(method, context.format()));
+    Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()));
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
       w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
@@ -125,12 +125,12 @@ public final class RangeAnalyzer {
 
   /** Runs an initialiser block of the class, telling {@code writes} each value stored in a field. */
   void analyzeBlock(BlockTree block, FieldWrites writes) {
-    new Walker(AnalysisMode.FACTS, writes, StableNames.NONE, context.format()).scan(block, null);
+    new Walker(AnalysisMode.FACTS, writes, null, context.format()).scan(block, null);
   }
 
   /** What is known of an expression evaluated with no local in scope (a field's initialiser). */
   Fact evaluate(ExpressionTree initializer) {
-    return new Walker(AnalysisMode.FACTS, null, StableNames.NONE, context.format()).eval(initializer).fact();
+    return new Walker(AnalysisMode.FACTS, null, null, context.format()).eval(initializer).fact();
   }
 
   /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
@@ -162,14 +162,16 @@ public final class RangeAnalyzer {
     private final AnalysisMode mode;
     private final FieldWrites writes;
     private final StableNames stableNames;
+    private final MaxSubtraction maxSubtraction;
     /** The format declared for provider libraries in this method, or null for each library's own. */
     private final FloatFormat declaredFormat;
     private int lambdaDepth;
 
-    Walker(AnalysisMode mode, FieldWrites writes, StableNames stableNames, FloatFormat declaredFormat) {
+    Walker(AnalysisMode mode, FieldWrites writes, MethodTree method, FloatFormat declaredFormat) {
       this.mode = mode;
       this.writes = writes;
-      this.stableNames = stableNames;
+      this.stableNames = method == null ? StableNames.NONE : StableNames.of(method);
+      this.maxSubtraction = new MaxSubtraction(method);
       this.declaredFormat = declaredFormat;
     }
 
@@ -568,7 +570,7 @@ public final class RangeAnalyzer {
       }
       Value target = eval(node.getExpression());
       if (node.getIdentifier().contentEquals("length") && target.type() instanceof ArrayType) {
-        String key = Narrowing.keyOf(node, env::has);
+        String key = key(node);
         Value narrowed = key == null ? null : env.get(key);
         return narrowed != null ? narrowed.at(node) : Value.number(Fact.of(Range.NON_NEGATIVE), Kind.INTEGRAL, null, node);
       }
@@ -648,10 +650,13 @@ public final class RangeAnalyzer {
       Value l = eval(node.getLeftOperand());
       Value r = eval(node.getRightOperand());
       Value result = arithmetic(node.getKind(), l, r, node);
+      if (node.getKind() == Tree.Kind.MINUS && result.kind() == Kind.FLOAT && maxSubtraction.subtractsRunningMax(node)) {
+        result = result.withFact(result.fact().meet(MaxSubtraction.AT_MOST_ZERO));
+      }
       if ((node.getKind() == Tree.Kind.REMAINDER || node.getKind() == Tree.Kind.DIVIDE)
           && l.kind() == Kind.INTEGRAL && r.kind() == Kind.INTEGRAL) {
         // An int division or remainder by 0 throws: whatever runs after it knows the divisor is not 0.
-        String key = Narrowing.keyOf(node.getRightOperand(), env::has);
+        String key = key(node.getRightOperand());
         if (key != null) {
           env.put(key, r.withFact(new Fact(r.fact().range(), true)));
         }
@@ -692,6 +697,12 @@ public final class RangeAnalyzer {
         scan(node.getVariable(), null);
       }
       assign(node.getVariable(), v);
+      String field = node.getVariable() instanceof IdentifierTree id && !env.has(id.getName().toString())
+          ? id.getName().toString()
+          : node.getVariable() instanceof MemberSelectTree ms ? ms.getIdentifier().toString() : null;
+      if (writes != null && field != null) {
+        writes.stored(field, v.fact()); // compound updates and increments are FieldInvariants' own to judge
+      }
       return v;
     }
 
@@ -709,7 +720,7 @@ public final class RangeAnalyzer {
       if (v.origin() == null) {
         env.forgetNarrowed(Narrowing::isField); // the callee may assign fields
       } else if (v.isOp(OpCatalog.ABS)) {
-        String key = Narrowing.keyOf(node, env::has);
+        String key = key(node);
         Value narrowed = key == null ? null : env.get(key);
         return narrowed == null ? v : v.withFact(new Fact(v.fact().range().meet(narrowed.fact().range()),
             v.fact().nonZero() || narrowed.fact().nonZero()));
@@ -785,7 +796,11 @@ public final class RangeAnalyzer {
         facts.add(v.kind() == Kind.TENSOR ? v.fact() : Precisions.rounded(v.fact(), format));
       }
       Transfer.Step step = Transfer.apply(m, facts, format);
-      Value result = new Value(step.result(), kind, api, null, m, List.copyOf(operands), node, node);
+      Fact fact = step.result();
+      if (m.role() == Role.SUB && kind == Kind.TENSOR && MaxSubtraction.subtractsOwnMax(operands)) {
+        fact = fact.meet(MaxSubtraction.AT_MOST_ZERO);
+      }
+      Value result = new Value(fact, kind, api, null, m, List.copyOf(operands), node, node);
       return step.check() == null ? result : report(result, step.check());
     }
 
@@ -900,13 +915,10 @@ public final class RangeAnalyzer {
       if (field == null) {
         return; // an array element
       }
-      if (writes != null) {
-        writes.stored(field, v.fact());
-      }
       String key = Narrowing.fieldKey(field);
       env.forgetNarrowed(root -> root.equals(key)); // also when another object's field may be this one's
       VariableElement f = fieldElement(field);
-      if (f != null && kinds.of(f.asType()) == v.kind() && key.equals(Narrowing.keyOf(variable, env::has))) {
+      if (f != null && kinds.of(f.asType()) == v.kind() && key.equals(key(variable))) {
         env.put(key, v); // read back until a call may change it
       }
     }
@@ -1023,9 +1035,14 @@ public final class RangeAnalyzer {
       return simple ? eval(t).fact().constant() : null;
     }
 
+    /** The {@link Narrowing} key of {@code t} in the current state, or null. */
+    private String key(ExpressionTree t) {
+      return Narrowing.keyOf(t, env::has, staticImports.contains(Apis.scalars()));
+    }
+
     /** The narrowable expression {@code t} (evaluating it has no effect), or null. */
     private Comparison.Target target(ExpressionTree t) {
-      String key = Narrowing.keyOf(t, env::has);
+      String key = key(t);
       if (key == null) {
         return null;
       }

@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Soundness of the range analysis, as a seeded property over random expressions built from the
@@ -206,6 +208,21 @@ class SoundnessPropertyTest {
     // same harness sees non-finite results for expressions the analysis did flag.
     assertThat(discarded).isLessThan(safeCases / 20);
     assertThat(unsafeNonFinite).isGreaterThan(1000);
+  }
+
+  /**
+   * The facts that reach across methods: a field's invariant (from its constructors' checks, its
+   * initialiser and every other store) and a method's return-range summary (through comparisons
+   * on values, {@code Math.abs} and array lengths) must hold for every value the compiled program
+   * returns; a claim the program does not keep is a failure.
+   */
+  @Test
+  void fieldInvariantsAndSummariesHoldOnConcreteRuns(@TempDir Path classes) throws Exception {
+    ProgramFactsProperty.Outcome o = new ProgramFactsProperty(20261201L).run(120, classes);
+    System.out.printf("program facts: %d non-trivial claims, %d concrete checks%n", o.claims(), o.checks());
+    assertWithMessage("claims contradicted by running the program").that(o.violations()).isEmpty();
+    assertThat(o.claims()).isAtLeast(200); // the generator does give the analysis something to claim
+    assertThat(o.checks()).isAtLeast(10_000);
   }
 
   /** Null if values, ranges and gradients are all as promised, else what went wrong. */

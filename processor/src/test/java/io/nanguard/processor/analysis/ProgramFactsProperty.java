@@ -1,0 +1,222 @@
+package io.nanguard.processor.analysis;
+
+import com.sun.source.util.Trees;
+import io.nanguard.ops.Range;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import java.net.URI;
+
+/**
+ * The cross-method facts as a seeded property: random final classes whose constructors check and
+ * store fields, whose setters may or may not keep a field's range, and whose static helpers
+ * branch on comparisons (of values, {@code Math.abs}, array lengths) before returning. The
+ * analysis' claims, as {@link FieldInvariants} and {@link MethodSummaries} make them (read
+ * through the return-range summary of a probe method per fact), are collected by a processor
+ * during compilation; then the compiled classes run on sampled inputs, and every value a probe
+ * returns must lie in the range claimed for it.
+ */
+final class ProgramFactsProperty {
+
+  private static final String[] COMPARISONS = {"<", "<=", ">", ">=", "==", "!="};
+  private static final double[] CONSTANTS = {0, 1, -1, 0.5, 2, -3, 1e-8};
+  private static final double[] SAMPLES = {0, -0.0, 1, -1, 0.5, -0.5, 2, -3, 3, 1e-8, -1e-8, 1e-300, 7.25, -42, 1e6};
+
+  /** What one run found. */
+  record Outcome(int claims, int checks, List<String> violations) {}
+
+  private final Random random;
+  private final Map<String, Fact> claims = new LinkedHashMap<>();
+
+  ProgramFactsProperty(long seed) {
+    this.random = new Random(seed);
+  }
+
+  Outcome run(int classes, Path workDir) throws Exception {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (int k = 0; k < classes; k++) {
+      sources.add(source("C" + k, klass("C" + k)));
+    }
+    compile(sources, workDir);
+    int checks = 0;
+    List<String> violations = new ArrayList<>();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {workDir.toUri().toURL()}, getClass().getClassLoader())) {
+      for (int k = 0; k < classes; k++) {
+        Class<?> c = loader.loadClass("gen.C" + k);
+        for (double a : SAMPLES) {
+          Object o;
+          try {
+            o = c.getConstructor(double.class).newInstance(a);
+          } catch (InvocationTargetException e) {
+            continue; // the constructor's check rejected a
+          }
+          for (double b : SAMPLES) {
+            c.getMethod("set", double.class).invoke(o, b);
+            checks += probe(c, o, "pf", violations) + probe(c, o, "pg", violations) + probe(c, o, "pc", violations);
+            checks += probe(c, null, "ph", violations, b) + probe(c, null, "pa", violations, b);
+            checks += probe(c, null, "pl", violations, (Object) new double[(int) Math.abs(b) % 6]);
+          }
+        }
+      }
+    }
+    long claimed = claims.values().stream().filter(f -> !f.range().equals(Range.TOP) || f.nonZero()).count();
+    return new Outcome((int) claimed, checks, violations);
+  }
+
+  /** Calls probe {@code name} and checks its value against the claim; 1 if a claim was checked. */
+  private int probe(Class<?> c, Object o, String name, List<String> violations, Object... args) throws Exception {
+    Fact claim = claims.get(c.getSimpleName() + "." + name);
+    if (claim == null) {
+      return 0;
+    }
+    Method m = null;
+    for (Method candidate : c.getMethods()) {
+      if (candidate.getName().equals(name)) {
+        m = candidate;
+      }
+    }
+    double v;
+    try {
+      v = ((Number) m.invoke(o, args)).doubleValue();
+    } catch (InvocationTargetException e) {
+      return 0; // threw: nothing returned, nothing to hold
+    }
+    // An infinity comes from a division the analysis flagged: it only has to be on an unbounded side.
+    boolean holds = Double.isNaN(v) || (Double.isInfinite(v)
+        ? (v > 0 ? claim.range().hi() : claim.range().lo()) == v
+        : claim.range().contains(v) && !(claim.nonZero() && v == 0));
+    if (!holds) {
+      if (violations.size() < 5) {
+        violations.add(c.getSimpleName() + "." + name + java.util.Arrays.deepToString(args) + " returned " + v
+            + " outside the claimed " + claim.range() + (claim.nonZero() ? " (non-zero)" : "") + "\n"
+            + classSources.get(c.getSimpleName()));
+      }
+    }
+    return 1;
+  }
+
+  private final Map<String, String> classSources = new LinkedHashMap<>();
+
+  private String klass(String name) {
+    String field = pick("a", "a * a", "a + 2", "a - 0.5", "Math.abs(a)", "-a", "3.0", "a * 0.5");
+    String guard = random.nextInt(4) == 0 ? "" : "    if (a " + pick(COMPARISONS) + " " + constant() + ") {\n"
+        + "      throw new IllegalArgumentException(\"a\");\n    }\n";
+    String setter = switch (random.nextInt(4)) {
+      case 0 -> "";
+      case 1 -> "    g = b;\n";
+      case 2 -> "    if (b " + pick(COMPARISONS) + " " + constant() + ") {\n      g = " + pick("b", "b * b", "Math.abs(b)", "1.5") + ";\n    }\n";
+      default -> "    count++;\n    g = count;\n";
+    };
+    String counter = pick("count++;", "count += 2;", "count--;", "++count;", "count = 3;");
+    String src = "package gen;\n"
+        + "public final class " + name + " {\n"
+        + "  private final double f;\n"
+        + "  private double g = " + constant() + ";\n"
+        + "  private int count;\n"
+        + "  public " + name + "(double a) {\n" + guard + "    this.f = " + field + ";\n  }\n"
+        + "  public void set(double b) {\n" + setter + "    " + counter + "\n  }\n"
+        + "  public double pc() { return count; }\n"
+        + "  public double pf() { return f; }\n"
+        + "  public double pg() { return g; }\n"
+        + "  private static double h(double x) {\n"
+        + "    if (x " + pick(COMPARISONS) + " " + constant() + ") {\n      return " + pick("x", "x * x", "x - 1", "2.0", "-x") + ";\n    }\n"
+        + "    return " + pick("x", "Math.abs(x)", "x + 1", "0.0") + ";\n  }\n"
+        + "  public static double ph(double x) { return h(x) " + pick("+", "-", "*") + " " + constant() + "; }\n"
+        + "  public static double pa(double x) {\n"
+        + "    if (Math.abs(x) " + pick(COMPARISONS) + " " + Math.abs(constant()) + ") {\n      return 1.0;\n    }\n"
+        + "    return 1.0 / x;\n  }\n"
+        + "  public static double pl(double[] v) {\n"
+        + "    if (v.length " + pick(COMPARISONS) + " " + random.nextInt(4) + ") {\n      return 0.0;\n    }\n"
+        + "    int n = v.length - " + random.nextInt(3) + ";\n"
+        + "    return n;\n  }\n"
+        + "}\n";
+    classSources.put(name, src);
+    return src;
+  }
+
+  private double constant() {
+    return CONSTANTS[random.nextInt(CONSTANTS.length)];
+  }
+
+  @SafeVarargs
+  private <T> T pick(T... options) {
+    return options[random.nextInt(options.length)];
+  }
+
+  private static JavaFileObject source(String name, String text) {
+    return new SimpleJavaFileObject(URI.create("string:///gen/" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return text;
+      }
+    };
+  }
+
+  private void compile(List<JavaFileObject> sources, Path out) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JavaCompiler.CompilationTask task = javac.getTask(null, null, null,
+        List.of("-d", out.toString()), null, sources);
+    task.setProcessors(List.of(new Claims()));
+    if (!task.call()) {
+      throw new AssertionError("the generated classes did not compile");
+    }
+  }
+
+  /** Reads the analysis' claim about every probe method of the round's classes. */
+  private final class Claims extends AbstractProcessor {
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      AnalysisContext context = new AnalysisContext(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+          Trees.instance(processingEnv), new MemberIndex(processingEnv.getElementUtils()));
+      for (Element root : round.getRootElements()) {
+        for (ExecutableElement m : ElementFilter.methodsIn(root.getEnclosedElements())) {
+          if (m.getSimpleName().toString().startsWith("p")) {
+            Fact f = context.summaries().returnOf(m);
+            if (f != null) {
+              claims.put(root.getSimpleName() + "." + m.getSimpleName().toString().toLowerCase(Locale.ROOT), f);
+            }
+          }
+        }
+      }
+      return false;
+    }
+  }
+}

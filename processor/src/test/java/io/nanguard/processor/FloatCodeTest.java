@@ -27,26 +27,35 @@ class FloatCodeTest {
     return JavaFileObjects.forSourceLines("p.C", lines);
   }
 
+  /** Compiles {@code file} and asserts its only warning is {@code kind} on the method's line {@code line}. */
+  private static void flaggedOnce(String kind, JavaFileObject file, int line) {
+    Sources.Result r = Sources.compile(file);
+    assertThat(r.describe()).hasSize(1);
+    assertThat(r.compilation()).hadWarningContaining("[nanguard:" + kind + "]").inFile(file).onLine(line);
+  }
+
+  private static void clean(JavaFileObject file) {
+    assertThat(Sources.compile(file).describe()).isEmpty();
+  }
+
   @Test
   void aClampToOneMinusEpsComputedInFloatIsOneSoTheLogOfOneMinusItMeetsZero() {
     JavaFileObject floats = source("float",
         "    float q = Math.min(p, 1f - 1e-9f);",
         "    return (float) Math.log(1f - q);");
-    Sources.Result r = Sources.compile(floats);
-    assertThat(r.describe()).hasSize(1);
-    assertThat(r.compilation()).hadWarningContaining("[nanguard:log]").inFile(floats).onLine(6);
+    flaggedOnce("log", floats, 6);
 
-    assertThat(Sources.compile(source("double",
+    clean(source("double",
         "    double q = Math.min(p, 1 - 1e-9);",
-        "    return Math.log(1 - q);")).describe()).isEmpty();
+        "    return Math.log(1 - q);"));
   }
 
   @Test
   void anEpsTheFloatKeepsMakesTheFloatClampSafe() {
     // 1e-6f is above float32's machine epsilon (about 1.19e-7): 1f - 1e-6f < 1.
-    assertThat(Sources.compile(source("float",
+    clean(source("float",
         "    float q = Math.min(p, 1f - 1e-6f);",
-        "    return (float) Math.log(1f - q);")).describe()).isEmpty();
+        "    return (float) Math.log(1f - q);"));
   }
 
   @Test
@@ -55,21 +64,19 @@ class FloatCodeTest {
     JavaFileObject floats = source("float",
         "    float safe = x / (y + 1e-9f);",
         "    return safe + x / (1f + 1e-9f - 1f);");
-    Sources.Result r = Sources.compile(floats);
-    assertThat(r.describe()).hasSize(1);
-    assertThat(r.compilation()).hadWarningContaining("[nanguard:div]").inFile(floats).onLine(6);
+    flaggedOnce("div", floats, 6);
 
-    assertThat(Sources.compile(source("double",
+    clean(source("double",
         "    double safe = x / (y + 1e-9);",
-        "    return safe + x / (1 + 1e-9 - 1);")).describe()).isEmpty();
+        "    return safe + x / (1 + 1e-9 - 1);"));
   }
 
   @Test
   void aFloatMixedWithADoubleComputesInDouble() {
     // Java promotes 1f - 1e-9 to double: the clamp keeps its eps.
-    assertThat(Sources.compile(source("float",
+    clean(source("float",
         "    double q = Math.min(p, 1f - 1e-9);",
-        "    return (float) Math.log(1 - q);")).describe()).isEmpty();
+        "    return (float) Math.log(1 - q);"));
   }
 
   @Test
@@ -77,8 +84,6 @@ class FloatCodeTest {
     JavaFileObject floats = source("float",
         "    float q = (float) Math.min(p, 1 - 1e-9);",
         "    return (float) Math.log(1 - q);");
-    Sources.Result r = Sources.compile(floats);
-    assertThat(r.describe()).hasSize(1);
-    assertThat(r.compilation()).hadWarningContaining("[nanguard:log]").inFile(floats).onLine(6);
+    flaggedOnce("log", floats, 6);
   }
 }

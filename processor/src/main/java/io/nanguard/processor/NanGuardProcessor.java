@@ -16,6 +16,7 @@ import io.nanguard.processor.analysis.MethodAnalysis;
 import io.nanguard.processor.analysis.RangeAnalyzer;
 import io.nanguard.processor.analysis.Suppression;
 import io.nanguard.processor.codegen.GuardedMethod;
+import io.nanguard.processor.codegen.GuardedTypeGenerator;
 import io.nanguard.processor.diagnostics.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return options != null && options.scanAll() ? Set.of("*") : Set.of(GUARDED, DISTANCE);
+    return options != null && options.scanAll() ? Set.of("*") : Set.of(GUARDED, DISTANCE, GENERATED);
   }
 
   @Override
@@ -137,7 +138,34 @@ public final class NanGuardProcessor extends AbstractProcessor {
         scan(root, done);
       }
     }
-    return false;
+    return claims(annotations, round);
+  }
+
+  /**
+   * Whether this round's annotations are all NaNGuard's: {@code @Guarded}, {@code @Distance}, and
+   * the {@code @Generated} of the classes it wrote. Claiming them keeps javac's -Xlint:processing
+   * quiet ("no processor claimed ...", an error under -Werror); a round that also holds anyone
+   * else's annotation claims nothing, so other processors see what they ask for.
+   */
+  private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (options.scanAll()) {
+      return false;
+    }
+    for (TypeElement a : annotations) {
+      String name = a.getQualifiedName().toString();
+      boolean ours = name.equals(GUARDED) || name.equals(DISTANCE)
+          || (name.equals(GENERATED) && round.getElementsAnnotatedWith(a).stream().allMatch(NanGuardProcessor::generatedByUs));
+      if (!ours) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean generatedByUs(Element e) {
+    AnnotationMirror g = annotation(e, GENERATED);
+    return g != null && g.getElementValues().values().stream()
+        .anyMatch(v -> String.valueOf(v.getValue()).contains(GuardedTypeGenerator.PROCESSOR));
   }
 
   /**
@@ -237,7 +265,14 @@ public final class NanGuardProcessor extends AbstractProcessor {
         }
       }
       report(m, unit, analysis, options.werror() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING);
-      return new GuardedMethod(m, path, Epsilons.of(m, options.eps()), analysis.findings());
+      double eps = Epsilons.of(m, options.eps());
+      if (!ProcessorOptions.validEps(eps)) {
+        // Every guarded call would throw at run time: said now, on the method, instead.
+        error(m, "eps = " + eps + " is not a usable epsilon for " + m.getSimpleName() + "(); it must be a number with"
+            + " 0 < eps < 1 (the default is " + ProcessorOptions.DEFAULT_EPS + ")");
+        return null;
+      }
+      return new GuardedMethod(m, path, eps, analysis.findings());
     } catch (RuntimeException | StackOverflowError e) {
       error(m, "NaNGuard could not analyse " + m.getSimpleName() + "() (" + e + "); it was not guarded."
           + " Please report this with the method's source.");

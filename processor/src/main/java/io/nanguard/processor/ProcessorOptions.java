@@ -33,8 +33,8 @@ record ProcessorOptions(double eps, boolean werror, boolean scanAll, FloatFormat
     if (e != null) {
       try {
         eps = Double.parseDouble(e.trim());
-        if (!(eps > 0) || Double.isInfinite(eps)) {
-          problems.add("-A" + EPS + "=" + e + " must be a positive finite number; using " + DEFAULT_EPS);
+        if (!validEps(eps)) {
+          problems.add("-A" + EPS + "=" + e + " must be a number with 0 < eps < 1; using " + DEFAULT_EPS);
           eps = DEFAULT_EPS;
         }
       } catch (NumberFormatException ex) {
@@ -56,6 +56,11 @@ record ProcessorOptions(double eps, boolean werror, boolean scanAll, FloatFormat
       problems.add("-A" + FORMAT + "=" + v + " is not a format; expected float64, float32, float16 or bfloat16");
       return null;
     }
+  }
+
+  /** Whether {@code eps} can serve as a guard's epsilon: finite, above 0 and below 1 (the guards' own check). */
+  static boolean validEps(double eps) {
+    return eps > 0 && eps < 1;
   }
 
   private static boolean flag(Map<String, String> options, String name, String on, List<String> problems) {

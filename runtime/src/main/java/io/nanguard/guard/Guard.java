@@ -180,46 +180,54 @@ public final class Guard {
 
   /** {@code log(sum(exp(x), dim))}, computed as {@link Tensor#logSumExp}; eps is not used. */
   public static Tensor logSumExp(Tensor x, int dim, double eps, String site) {
-    GuardStats.record(site, 0);
+    GuardStats.record(named(site), 0);
     return Site.at(site, () -> x.logSumExp(dim));
   }
 
   /** {@code log(softmax(x, dim))}, computed as {@link Tensor#logSoftmax}; eps is not used. */
   public static Tensor logSoftmax(Tensor x, int dim, double eps, String site) {
-    GuardStats.record(site, 0);
+    GuardStats.record(named(site), 0);
     return Site.at(site, () -> x.logSoftmax(dim));
   }
 
   /** {@code exp(x) / sum(exp(x), dim)}, computed as {@link Tensor#softmax}; eps is not used. */
   public static Tensor softmax(Tensor x, int dim, double eps, String site) {
-    GuardStats.record(site, 0);
+    GuardStats.record(named(site), 0);
     return Site.at(site, () -> x.softmax(dim));
   }
 
   /** {@code log(sigmoid(x))}, computed as {@link Tensor#logSigmoid}; eps is not used. */
   public static Tensor logSigmoid(Tensor x, double eps, String site) {
-    GuardStats.record(site, 0);
+    GuardStats.record(named(site), 0);
     return Site.at(site, x::logSigmoid);
   }
 
   /** {@code log(sigmoid(x))}, computed stably; eps is not used. */
   public static double logSigmoid(double x, double eps, String site) {
-    GuardStats.record(site, 0);
+    GuardStats.record(named(site), 0);
     return OpCatalog.LOG_SIGMOID.apply(x);
   }
 
   private static Tensor run(SafeOp op, Tensor x, String site) {
     SafeInput.Scan scan = op.input().scan(x.data());
-    GuardStats.record(site, scan.engaged());
+    GuardStats.record(named(site), scan.engaged());
     return Site.at(site, () -> op.apply(x, scan.clamped()));
   }
 
   private static double run(SafeOp op, double x, String site) {
-    GuardStats.record(site, op.input().engages(x) ? 1 : 0);
+    GuardStats.record(named(site), op.input().engages(x) ? 1 : 0);
     return op.apply(x);
   }
 
   /** An eps that is not positive and finite would silently disable the guard. */
+  /** The site, which every guard records and reports: a null one is the caller's mistake, said as such. */
+  private static String named(String site) {
+    if (site == null) {
+      throw new NullPointerException("Guard: site is null; pass the guarded op's \"File.java:line\"");
+    }
+    return site;
+  }
+
   private static double checked(double eps, String site) {
     if (!(eps > 0 && eps < 1)) {
       throw new IllegalArgumentException("Guard at " + site + ": eps must be in (0, 1), got " + eps);

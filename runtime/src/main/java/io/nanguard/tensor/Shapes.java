@@ -7,10 +7,38 @@ final class Shapes {
 
   private Shapes() {}
 
+  /** The most elements one Java array can hold on common JVMs. */
+  static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+  /** The element count of a shape already checked to fit an array. */
   static int numel(int[] shape) {
-    int n = 1;
+    return numel("tensor", shape);
+  }
+
+  /**
+   * The element count of {@code shape}, computed exactly: one above {@link #MAX_ELEMENTS} is an
+   * error naming {@code op} and the shape, raised before anything is allocated (an int product
+   * would wrap: 65536 x 65536 is 0).
+   */
+  static int numel(String op, int[] shape) {
+    long n = 1;
     for (int d : shape) {
-      n *= d;
+      if (d < 0) {
+        throw new IllegalArgumentException(op + ": negative dimension in shape " + str(shape));
+      }
+      n = d == 0 || n == 0 ? 0 : n > MAX_ELEMENTS / d ? MAX_ELEMENTS + 1 : n * d;
+    }
+    if (n > MAX_ELEMENTS) {
+      throw new IllegalArgumentException(op + ": shape " + str(shape) + " has " + exactCount(shape)
+          + " elements, more than a Java array holds (" + MAX_ELEMENTS + ")");
+    }
+    return (int) n;
+  }
+
+  private static java.math.BigInteger exactCount(int[] shape) {
+    java.math.BigInteger n = java.math.BigInteger.ONE;
+    for (int d : shape) {
+      n = n.multiply(java.math.BigInteger.valueOf(d));
     }
     return n;
   }
@@ -21,11 +49,7 @@ final class Shapes {
 
   /** Checks and copies a user-given shape. */
   static int[] checked(String op, int[] shape) {
-    for (int d : shape) {
-      if (d < 0) {
-        throw new IllegalArgumentException(op + ": negative dimension in shape " + str(shape));
-      }
-    }
+    numel(op, shape); // also rejects a negative dimension
     return shape.clone();
   }
 
@@ -53,6 +77,7 @@ final class Shapes {
       }
       out[i] = da == 1 ? db : da;
     }
+    numel(op, out);
     return out;
   }
 

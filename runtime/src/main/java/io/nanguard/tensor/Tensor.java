@@ -45,9 +45,9 @@ public final class Tensor {
   /** A tensor of the given shape holding a copy of the row-major data. */
   public static Tensor of(double[] data, int... shape) {
     int[] s = Shapes.checked("of", shape);
-    if (Shapes.numel(s) != data.length) {
+    if (Shapes.numel("of", s) != data.length) {
       throw new IllegalArgumentException("of: " + data.length + " values do not fill shape "
-          + Shapes.str(s) + " (" + Shapes.numel(s) + " elements)");
+          + Shapes.str(s) + " (" + Shapes.numel("of", s) + " elements)");
     }
     return new Tensor(data.clone(), s, null);
   }
@@ -58,15 +58,19 @@ public final class Tensor {
   }
 
   public static Tensor zeros(int... shape) {
-    return full(0, shape);
+    return filled("zeros", 0, shape);
   }
 
   public static Tensor ones(int... shape) {
-    return full(1, shape);
+    return filled("ones", 1, shape);
   }
 
   public static Tensor full(double value, int... shape) {
-    int[] s = Shapes.checked("full", shape);
+    return filled("full", value, shape);
+  }
+
+  private static Tensor filled(String op, double value, int... shape) {
+    int[] s = Shapes.checked(op, shape);
     double[] d = new double[Shapes.numel(s)];
     Arrays.fill(d, value);
     return new Tensor(d, s, null);
@@ -675,20 +679,20 @@ public final class Tensor {
   public Tensor reshape(int... newShape) {
     int[] s = newShape.clone();
     int infer = -1;
-    int known = 1;
+    long known = 1;
     for (int i = 0; i < s.length; i++) {
       if (s[i] == -1 && infer < 0) {
         infer = i;
       } else if (s[i] < 0) {
         throw new IllegalArgumentException("reshape: bad shape " + Shapes.str(newShape) + " for " + Shapes.str(shape));
       } else {
-        known *= s[i];
+        known = Math.min(known * s[i], Shapes.MAX_ELEMENTS + 1); // exact while it matters
       }
     }
     if (infer >= 0 && known != 0 && data.length % known == 0) {
-      s[infer] = data.length / known;
+      s[infer] = (int) (data.length / known);
     }
-    if (Shapes.numel(s) != data.length || (infer >= 0 && s[infer] < 0)) {
+    if ((infer >= 0 && s[infer] < 0) || Shapes.numel("reshape", s) != data.length) {
       throw new IllegalArgumentException("reshape: cannot view shape " + Shapes.str(shape) + " ("
           + data.length + " elements) as " + Shapes.str(newShape));
     }
@@ -783,6 +787,7 @@ public final class Tensor {
       throw new IllegalArgumentException("matmul: shapes " + Shapes.str(shape) + " and " + Shapes.str(o.shape)
           + " cannot be multiplied (" + k + " != " + b.shape[0] + ")");
     }
+    Shapes.numel("matmul", new int[] {n, m}); // the product's size, checked before it is allocated
     double[] x = a.data;
     double[] w = b.data;
     double[] y = Matmul.multiply(x, w, n, k, m);

@@ -110,6 +110,16 @@ class GuardTest {
   }
 
   @Test
+  void aNullSiteIsAnExplicitError() {
+    NullPointerException scalar = assertThrows(NullPointerException.class, () -> Guard.sqrt(4.0, 1e-8, null));
+    assertTrue(scalar.getMessage().contains("site is null"), scalar.getMessage());
+    NullPointerException tensor = assertThrows(NullPointerException.class,
+        () -> Guard.log(Tensor.of(1, 2), 1e-8, null));
+    assertTrue(tensor.getMessage().contains("site is null"), tensor.getMessage());
+    assertThrows(NullPointerException.class, () -> Guard.logSoftmax(Tensor.of(1, 2), 0, 1e-8, null));
+  }
+
+  @Test
   void handValuesOfTheSafeForms() {
     assertEquals(Math.sqrt(EPS), Guard.sqrt(0.0, EPS, SITE), 0);
     assertEquals(Math.sqrt(EPS), Guard.sqrt(-5.0, EPS, SITE), 0);

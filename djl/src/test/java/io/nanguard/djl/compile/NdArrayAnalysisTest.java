@@ -171,7 +171,7 @@ class NdArrayAnalysisTest {
   @Test
   void theGeneratedClassCallsNdGuardAndRunsFiniteOnTheEngine() throws Exception {
     String generated = Processed.generated(compilation, "com.x.GuardedOps");
-    assertTrue(generated.contains("return NdGuard.softmax(x, new int[] {1}, 1.0E-8, \"Ops.java:22\");"), generated);
+    assertTrue(generated.contains("return io.nanguard.djl.NdGuard.softmax(x, new int[] {1}, 1.0E-8, \"Ops.java:22\");"), generated);
     assertTrue(generated.contains("return a.sub(b).norm();"), "proven-safe code is copied as is");
     Object original = loader.loadClass("com.x.Ops").getConstructor().newInstance();
     Object guarded = loader.loadClass("com.x.GuardedOps").getConstructor().newInstance();

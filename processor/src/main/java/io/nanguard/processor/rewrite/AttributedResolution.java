@@ -3,6 +3,8 @@ package io.nanguard.processor.rewrite;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -22,6 +24,22 @@ final class AttributedResolution implements Resolution {
   @Override
   public Element element(TreePath path) {
     return trees.getElement(path);
+  }
+
+  @Override
+  public TypeMirror type(TreePath path) {
+    TypeMirror type = trees.getTypeMirror(path);
+    if (type == null) {
+      trees.getElement(path); // attributes the class, if nothing has yet
+      type = trees.getTypeMirror(path);
+    }
+    return type;
+  }
+
+  @Override
+  public TypeElement owner(TreePath call) {
+    return trees.getElement(call) instanceof ExecutableElement m && m.getEnclosingElement() instanceof TypeElement t
+        ? t : null;
   }
 
   @Override

@@ -49,7 +49,7 @@ public final class BodyRewriter {
    * @param problems what keeps the body from compiling in the generated class, each saying what
    *     to change; empty on success
    */
-  public record Result(CodeBlock body, List<String> problems) {}
+  public record Result(CodeBlock body, List<String> problems, List<String> notes) {}
 
   private static final String DIVISOR = "divisor";
   /** The guard method that applies any catalogue row: {@code unary(OpSpec row, x, eps, site)}. */
@@ -92,12 +92,12 @@ public final class BodyRewriter {
     }
     Edits edits;
     try {
-      edits = edits(method, original, new SyntacticResolution(scopeOf(original, unit, members), types, method.tree()));
+      edits = edits(method, original, new SyntacticResolution(scopeOf(original, unit, members), types, method.tree()), source);
     } catch (Unresolvable e) {
-      edits = edits(method, original, new AttributedResolution(trees));
+      edits = edits(method, original, new AttributedResolution(trees), source);
     }
     if (!edits.problems.isEmpty()) {
-      return new Result(null, List.copyOf(edits.problems));
+      return new Result(null, List.copyOf(edits.problems), List.of());
     }
     int from = firstLineAfterBrace(source, (int) bodyStart);
     int to = lastLineEnd(source, (int) bodyEnd - 1);
@@ -105,7 +105,7 @@ public final class BodyRewriter {
     CodeBlock.Builder out = CodeBlock.builder();
     text.render(out, from, to, null);
     out.add("\n");
-    return new Result(out.build(), List.of());
+    return new Result(out.build(), List.of(), List.copyOf(edits.notes));
   }
 
   /**
@@ -119,10 +119,10 @@ public final class BodyRewriter {
     return scope;
   }
 
-  private record Edits(List<Replacement> replacements, List<String> problems) {}
+  private record Edits(List<Replacement> replacements, List<String> problems, List<String> notes) {}
 
   /** The body's replacements and problems, names resolved by {@code resolution}. */
-  private Edits edits(GuardedMethod method, TypeElement original, Resolution resolution) {
+  private Edits edits(GuardedMethod method, TypeElement original, Resolution resolution, CharSequence source) {
     CompilationUnitTree unit = method.unit();
     SourcePositions positions = trees.getSourcePositions();
     MemberAccessScanner access = new MemberAccessScanner(resolution, types, positions, unit, original);
@@ -131,19 +131,27 @@ public final class BodyRewriter {
     BodyPaths paths = new BodyPaths(bodyPath);
     List<String> problems = new ArrayList<>(access.problems());
     List<Replacement> replacements = new ArrayList<>(access.replacements());
+    List<String> notes = new ArrayList<>();
+    ExactOps exact = new ExactOps(resolution, paths, types);
     for (Finding finding : distinctTargets(method.findings())) {
-      GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths);
+      String refusal = exact.refusal(finding);
+      if (refusal != null) {
+        long line = unit.getLineMap().getLineNumber(OpPosition.of(finding.op(), unit, positions, source));
+        notes.add("line " + line + " is left as written, unguarded: " + refusal);
+        continue;
+      }
+      GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths, exact, source);
       if (call.problem != null) {
         problems.add(call.problem);
       } else {
         replacements.add(call.replacement);
       }
     }
-    return new Edits(replacements, problems);
+    return new Edits(replacements, problems, notes);
   }
 
   private static Result failure(String problem) {
-    return new Result(null, List.of(problem));
+    return new Result(null, List.of(problem), List.of());
   }
 
   /**
@@ -165,7 +173,7 @@ public final class BodyRewriter {
   private record GuardCallOrProblem(Replacement replacement, String problem) {}
 
   private GuardCallOrProblem guardCall(Finding finding, GuardedMethod method, SourcePositions positions,
-      Resolution resolution, BodyPaths paths) {
+      Resolution resolution, BodyPaths paths, ExactOps exact, CharSequence source) {
     CompilationUnitTree unit = method.unit();
     Fix fix = finding.fix();
     GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, name));
@@ -198,12 +206,14 @@ public final class BodyRewriter {
       return new GuardCallOrProblem(null, "internal: the " + fix.guardMethod()
           + " rewrite targets code without a source position; please report this");
     }
-    long opStart = positions.getStartPosition(unit, finding.op());
-    long line = unit.getLineMap().getLineNumber(opStart >= 0 ? opStart : target[0]);
+    long opAt = OpPosition.of(finding.op(), unit, positions, source);
+    long line = unit.getLineMap().getLineNumber(opAt >= 0 ? opAt : target[0]);
     String site = fileName(unit) + ":" + line;
     TreePath targetPath = paths.of(fix.target());
-    // A float expression must stay float: the double-valued guard is narrowed back.
-    boolean narrow = targetPath != null && resolution.isFloat(targetPath);
+    // A float expression must stay float: the double-valued guard is narrowed back (for a
+    // divisor: when the division is a float one, whatever the divisor's own type).
+    boolean narrow = fix.guardMethod().equals(DIVISOR) ? exact.isFloatDivision(finding.op())
+        : targetPath != null && resolution.isFloat(targetPath);
     return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), guardMethod, row, args,
         method.eps(), site, narrow), null);
   }
@@ -229,10 +239,14 @@ public final class BodyRewriter {
    * line's indentation is kept for the dedent.
    */
   private static int firstLineAfterBrace(CharSequence source, int bodyStart) {
-    int i = bodyStart + 1;
-    int j = i;
-    while (j < source.length() && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
+    int j = bodyStart + 1;
+    while (j < source.length() && (source.charAt(j) == ' ' || source.charAt(j) == '\t')) {
       j++;
+    }
+    // A line ends with \n, \r\n or a lone \r (all legal Java, JLS 3.4).
+    if (j < source.length() && source.charAt(j) == '\r') {
+      j++;
+      return j < source.length() && source.charAt(j) == '\n' ? j + 1 : j;
     }
     return j < source.length() && source.charAt(j) == '\n' ? j + 1 : j;
   }

@@ -52,7 +52,7 @@ final class ExpressionTyper {
     return type(path).getKind() == TypeKind.FLOAT;
   }
 
-  private TypeMirror type(TreePath path) {
+  TypeMirror type(TreePath path) {
     Tree tree = path.getLeaf();
     if (tree instanceof ParenthesizedTree p) {
       return type(new TreePath(path, p.getExpression()));
@@ -174,6 +174,28 @@ final class ExpressionTyper {
       throw new Unresolvable();
     }
     return fields.get(0).asType();
+  }
+
+  /**
+   * The type that declares the method {@code call} invokes: the qualifier's type, when every
+   * method of that name in it is declared there (an inherited one would be declared elsewhere).
+   * A call by simple name is left to javac (a static import or an enclosing class may supply it).
+   */
+  TypeElement owner(TreePath call) {
+    if (!(call.getLeaf() instanceof MethodInvocationTree invocation)
+        || !(invocation.getMethodSelect() instanceof MemberSelectTree s)) {
+      throw new Unresolvable();
+    }
+    TypeMirror qualifier = qualifierType(new TreePath(new TreePath(call, s), s.getExpression()));
+    if (!(qualifier instanceof DeclaredType d) || !(d.asElement() instanceof TypeElement t)) {
+      throw new Unresolvable();
+    }
+    List<Element> methods = membersOf(qualifier, s.getIdentifier().toString()).stream()
+        .filter(e -> e.getKind() == ElementKind.METHOD).toList();
+    if (methods.isEmpty() || methods.stream().anyMatch(m -> !m.getEnclosingElement().equals(t))) {
+      throw new Unresolvable();
+    }
+    return t;
   }
 
   /** A call whose overloads, in the receiver's type, all return one type. */

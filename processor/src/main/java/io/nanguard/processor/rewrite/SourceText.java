@@ -68,14 +68,15 @@ final class SourceText {
       return;
     }
     StringBuilder sb = new StringBuilder(to - from);
-    boolean lineStart = from == 0 || source.charAt(from - 1) == '\n';
+    boolean lineStart = from == 0 || isLineEnd(source.charAt(from - 1));
     int skipped = 0;
     for (int i = from; i < to; i++) {
       char c = source.charAt(i);
-      if (c == '\r') {
-        continue;
+      if (c == '\r' && i + 1 < source.length() && source.charAt(i + 1) == '\n') {
+        continue; // \r\n: the \n ends the line
       }
-      if (c == '\n') {
+      if (isLineEnd(c)) {
+        c = '\n'; // a lone \r (legal Java) ends a line too; the generated file uses \n
         lineStart = true;
         skipped = 0;
         sb.append(c);
@@ -89,13 +90,17 @@ final class SourceText {
     out.add("$L", sb);
   }
 
+  private static boolean isLineEnd(char c) {
+    return c == '\n' || c == '\r';
+  }
+
   /** The smallest indentation of the non-blank lines that start inside [from, to). */
   static int commonIndent(CharSequence source, int from, int to) {
     int min = Integer.MAX_VALUE;
     int i = from;
     while (i < to) {
       int lineEnd = i;
-      while (lineEnd < to && source.charAt(lineEnd) != '\n') {
+      while (lineEnd < to && !isLineEnd(source.charAt(lineEnd))) {
         lineEnd++;
       }
       int indent = 0;

@@ -72,6 +72,16 @@ final class SyntacticResolution implements Resolution {
     return typer.isFloat(path);
   }
 
+  @Override
+  public TypeMirror type(TreePath path) {
+    return typer.type(path);
+  }
+
+  @Override
+  public TypeElement owner(TreePath call) {
+    return typer.owner(call);
+  }
+
   /**
    * A simple name: a variable of the method (null), a method or field of the class (its
    * element), or a type (its element; null for a type variable).

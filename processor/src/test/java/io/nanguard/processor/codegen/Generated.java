@@ -25,7 +25,7 @@ import javax.tools.JavaFileObject;
  * with golden files ({@code -Dnanguard.updateGolden=true} rewrites them), and loads the compiled
  * classes, original and generated, so tests can run them.
  */
-final class Generated {
+public final class Generated {
 
   private static final Path GOLDEN_DIR = Path.of("src/test/resources/golden");
 
@@ -49,7 +49,7 @@ final class Generated {
     return c;
   }
 
-  static Compilation compile(List<String> options, String... qualifiedNameThenSource) {
+  public static Compilation compile(List<String> options, String... qualifiedNameThenSource) {
     JavaFileObject[] files = new JavaFileObject[qualifiedNameThenSource.length / 2];
     for (int i = 0; i < files.length; i++) {
       files[i] = JavaFileObjects.forSourceString(qualifiedNameThenSource[2 * i], qualifiedNameThenSource[2 * i + 1]);
@@ -91,7 +91,7 @@ final class Generated {
   }
 
   /** A class loader holding every class the compilation produced. */
-  static ClassLoader load(Compilation c) {
+  public static ClassLoader load(Compilation c) {
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject f : c.generatedFiles()) {
       if (f.getKind() != JavaFileObject.Kind.CLASS) {

@@ -378,7 +378,7 @@ class GeneratedShapesTest {
         """);
     String generated = c.generatedSourceFile("com.x.GuardedCounts").orElseThrow().getCharContent(true).toString();
     assertThat(generated).contains("long big = (long) items / batches;");
-    assertThat(generated).contains("return total / Guard.divisor(n, 1.0E-8, \"Counts.java:14\");");
+    assertThat(generated).contains("return total / io.nanguard.guard.Guard.divisor(n, 1.0E-8, \"Counts.java:14\");");
     Class<?> guarded = Generated.load(c).loadClass("com.x.GuardedCounts");
     Object counts = guarded.getDeclaredConstructor().newInstance();
     assertEquals(3, guarded.getMethod("perBatch", int.class, int.class).invoke(counts, 7, 3));

@@ -17,7 +17,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -319,8 +323,9 @@ class NameResolutionTest {
     for (int i = 0; i < qualifiedNameThenSource.length; i += 2) {
       files.add(JavaFileObjects.forSourceString(qualifiedNameThenSource[i], qualifiedNameThenSource[i + 1]));
     }
-    // The probe runs after NaNGuard in each round, so it sees the trees as NaNGuard left them.
-    return javac().withProcessors(new NanGuardProcessor(), probe).withOptions("-Xlint:all,-processing").compile(files);
+    // The probe runs NaNGuard first in each round (NaNGuard claims @Guarded, so a processor after
+    // it would not be called), then sees the trees as NaNGuard left them.
+    return javac().withProcessors(probe).withOptions("-Xlint:all,-processing").compile(files);
   }
 
   /**
@@ -329,6 +334,19 @@ class NameResolutionTest {
    */
   private static final class AttributionProbe extends GuardedMethodsProcessor {
     final Map<String, Boolean> attributed = new LinkedHashMap<>();
+    private final NanGuardProcessor nanguard = new NanGuardProcessor();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+      super.init(env);
+      nanguard.init(env);
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      nanguard.process(annotations, round);
+      return super.process(annotations, round);
+    }
 
     @Override
     void visit(ExecutableElement method, TreePath path, Trees trees) {

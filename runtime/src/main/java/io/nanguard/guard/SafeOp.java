@@ -58,7 +58,7 @@ record SafeOp(OpSpec row, SafeInput input, String name) {
   /** The fused op as a catalogue row the tensor engine can apply; safe everywhere, so no hazard. */
   private OpSpec fused() {
     return new OpSpec(name, null, Flow.GENERAL, this::apply, this::derivative, Domain.ALL, Domain.ALL,
-        r -> row == null ? input.image(r) : row.imageOf(input.image(r)), null, "", "");
+        r -> row == null ? input.image(r) : row.imageOf(input.image(r)), false, null, "", "");
   }
 
   private double derivative(double x, double y) {

@@ -31,8 +31,8 @@ public final class OpCatalog {
   private static final Domain OPEN_UNIT_INTERVAL = Domain.interval(new Range(0, true, 1, true));
   private static final Guarding UNIT_BALL_GUARD = Guarding.clampInto(-1, 1, 1, -1);
 
-  public static final OpSpec NEG = safe("neg", Flow.LINEAR, x -> -x, (x, y) -> -1, Range::neg);
-  public static final OpSpec ABS = safe("abs", Math::abs, (x, y) -> Math.signum(x), Range::abs);
+  public static final OpSpec NEG = safe("neg", Flow.LINEAR, x -> -x, (x, y) -> -1, Range::neg, true);
+  public static final OpSpec ABS = safe("abs", Flow.GENERAL, Math::abs, (x, y) -> Math.signum(x), Range::abs, true);
   public static final OpSpec SQUARE = safe("square", x -> x * x, (x, y) -> 2 * x, Range::square);
   public static final OpSpec SQRT = hazardous("sqrt", Hazard.SQRT, Math::sqrt, (x, y) -> 1 / (2 * y),
       Domain.interval(NON_NEG), POSITIVE, r -> r.meet(NON_NEG).mapIncreasing(Math::sqrt),
@@ -125,7 +125,7 @@ public final class OpCatalog {
     Range valueOk;
     Range gradOk;
     if (p == 0) {
-      return safe("pow", Flow.GENERAL, x -> 1, (x, y) -> 0, r -> Range.point(1));
+      return safe("pow", Flow.GENERAL, x -> 1, (x, y) -> 0, r -> Range.point(1), false);
     } else if (integer && p > 0) {
       valueOk = Range.TOP;
       gradOk = Range.TOP;
@@ -149,7 +149,7 @@ public final class OpCatalog {
     Hazard hazard = valueOk == Range.TOP ? null : Hazard.POW;
     // x * x is what PyTorch computes for p = 2, and it is exact where Math.pow need not be.
     DoubleUnaryOperator f = p == 2 ? x -> x * x : x -> Math.pow(x, p);
-    return new OpSpec("pow", hazard, Flow.GENERAL, f, d, value, grad, image, hazard == null ? null : powGuard(p, integer),
+    return new OpSpec("pow", hazard, Flow.GENERAL, f, d, value, grad, image, false, hazard == null ? null : powGuard(p, integer),
         ", p", "add eps inside the pow, or write sqrt(x + eps) for p = 0.5");
   }
 
@@ -194,17 +194,17 @@ public final class OpCatalog {
   }
 
   private static OpSpec safe(String name, DoubleUnaryOperator f, DoubleBinaryOperator d, UnaryOperator<Range> image) {
-    return safe(name, Flow.GENERAL, f, d, image);
+    return safe(name, Flow.GENERAL, f, d, image, false);
   }
 
   private static OpSpec safe(String name, Flow flow, DoubleUnaryOperator f, DoubleBinaryOperator d,
-      UnaryOperator<Range> image) {
-    return new OpSpec(name, null, flow, f, d, Domain.ALL, Domain.ALL, image, null, "", "");
+      UnaryOperator<Range> image, boolean keepsNonZero) {
+    return new OpSpec(name, null, flow, f, d, Domain.ALL, Domain.ALL, image, keepsNonZero, null, "", "");
   }
 
   private static OpSpec hazardous(String name, Hazard hazard, DoubleUnaryOperator f, DoubleBinaryOperator d,
       Domain value, Domain gradient, UnaryOperator<Range> image, Guarding guarding, String advice) {
-    return new OpSpec(name, hazard, Flow.GENERAL, f, d, value, gradient, image, guarding, "", advice);
+    return new OpSpec(name, hazard, Flow.GENERAL, f, d, value, gradient, image, false, guarding, "", advice);
   }
 
   /** The public static OpSpec constants of {@code holder}, by row name, in declaration order. */

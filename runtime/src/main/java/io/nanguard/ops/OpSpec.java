@@ -18,6 +18,9 @@ import java.util.function.UnaryOperator;
  * @param valueDomain where f(x) is finite
  * @param gradientDomain where f(x) and f'(x) are both finite
  * @param image how a range of inputs maps to a range of outputs (sound: never too narrow)
+ * @param keepsNonZero whether f(x) != 0 for every x != 0, in floating point too (no underflow to
+ *     0): a non-zero input ({@code @NonZero}, a sign-kept guard) then gives a non-zero output, so a
+ *     divisor built from it stays proven ({@code -x}, {@code |x|}, not {@code x * x})
  * @param guarding how the guard moves the input into the safe domain; null exactly for an op
  *     that is safe everywhere
  * @param shownArgs the op's further arguments as messages show them ({@code ", p"} for pow), or ""
@@ -32,6 +35,7 @@ public record OpSpec(
     Domain valueDomain,
     Domain gradientDomain,
     UnaryOperator<Range> image,
+    boolean keepsNonZero,
     Guarding guarding,
     String shownArgs,
     String advice) implements EngineOp {

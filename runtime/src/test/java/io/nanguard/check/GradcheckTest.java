@@ -17,7 +17,7 @@ class GradcheckTest {
 
   /** sin with a derivative that is off by a factor 2: a gradient bug gradcheck must catch. */
   private static final OpSpec WRONG_SIN = new OpSpec("wrongSin", null, Flow.GENERAL, Math::sin,
-      (x, y) -> 2 * Math.cos(x), Domain.ALL, Domain.ALL, r -> Range.closed(-1, 1), null, "", "");
+      (x, y) -> 2 * Math.cos(x), Domain.ALL, Domain.ALL, r -> Range.closed(-1, 1), false, null, "", "");
 
   @Test
   void smoothFunctionOfTwoInputsPasses() {

@@ -226,4 +226,46 @@ class OpCatalogTest {
     assertEquals("pow(max(x, 0), p)", OpCatalog.pow(1.5).safeForm());
     assertEquals("exp(min(x, 88))", "exp(" + OpCatalog.EXP.guarding().form("x", FloatFormat.FLOAT32) + ")");
   }
+
+  /** Non-zero inputs of every magnitude, both signs, the subnormals and the infinities included. */
+  private static List<Double> nonZeroSamples() {
+    List<Double> xs = new ArrayList<>();
+    for (double m : new double[] {Double.MIN_VALUE, 1e-320, Double.MIN_NORMAL, 1e-200, 1e-9, 0.5, 1, 3, 1e9, 1e300,
+        Double.MAX_VALUE, Double.POSITIVE_INFINITY}) {
+      xs.add(m);
+      xs.add(-m);
+    }
+    Random random = new Random(12);
+    for (int i = 0; i < 2000; i++) {
+      xs.add(Math.scalb(random.nextDouble() + 0.5, random.nextInt(2100) - 1075) * (random.nextBoolean() ? 1 : -1));
+    }
+    xs.removeIf(x -> x == 0);
+    return xs;
+  }
+
+  /** The first sampled non-zero input that {@code row} maps to 0 or NaN, or null. */
+  private static Double zeroFrom(OpSpec row) {
+    return nonZeroSamples().stream().filter(x -> {
+      double y = row.apply(x);
+      return y == 0 || Double.isNaN(y);
+    }).findFirst().orElse(null);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ops")
+  void aRowThatKeepsNonZeroNeverMapsNonZeroToZero(OpSpec row) {
+    if (row.keepsNonZero()) {
+      assertNull(zeroFrom(row), row.name() + " claims f(x) != 0 for x != 0");
+    }
+  }
+
+  @Test
+  void theNonZeroSamplesCatchARowThatUnderflows() {
+    // x * x and sigmoid are never 0 in the reals but underflow in floating point: claiming the
+    // flag for them would be caught, and they do not claim it.
+    assertFalse(OpCatalog.SQUARE.keepsNonZero());
+    assertTrue(zeroFrom(OpCatalog.SQUARE) != null);
+    assertTrue(zeroFrom(OpCatalog.SIGMOID) != null);
+    assertTrue(OpCatalog.NEG.keepsNonZero() && OpCatalog.ABS.keepsNonZero());
+  }
 }

@@ -71,6 +71,11 @@ final class Kinds {
     prefixes.add("java.lang.");
   }
 
+  /** Java's primitive {@code float}. */
+  TypeMirror floatType() {
+    return types.getPrimitiveType(TypeKind.FLOAT);
+  }
+
   /** A value of type {@code t} about which {@code fact} is known. */
   Value value(Fact fact, TypeMirror t, ExpressionTree tree) {
     Kind kind = of(t);

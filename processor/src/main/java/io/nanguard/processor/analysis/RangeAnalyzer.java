@@ -47,6 +47,7 @@ import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.Range;
 import io.nanguard.ops.api.ApiMethod;
 import io.nanguard.ops.api.ApiTable;
+import io.nanguard.ops.api.JavaMathApi;
 import io.nanguard.ops.api.Returns;
 import io.nanguard.ops.api.Role;
 import java.util.ArrayList;
@@ -196,7 +197,8 @@ public final class RangeAnalyzer {
         ApiTable api = inferred ? init.api() : kinds.apiOf(node.getType(), declared, kind);
         Value v = init == null
             ? Value.plain(Fact.TOP, kind, api, declared, null)
-            : new Value(init.fact(), kind, api, declared != null ? declared : init.type(), init.origin(),
+            : new Value(Precisions.stored(init.fact(), declared), kind, api,
+                declared != null ? declared : init.type(), init.origin(),
                 init.operands(), init.opTree(), init.tree());
         env.put(node.getName().toString(), v);
         return null;
@@ -525,7 +527,8 @@ public final class RangeAnalyzer {
       Object v = node.getValue();
       if (v instanceof Number n) {
         Kind kind = v instanceof Double || v instanceof Float ? Kind.FLOAT : Kind.INTEGRAL;
-        return Value.number(Fact.of(Range.point(n.doubleValue())), kind, null, node);
+        return Value.number(Fact.of(Range.point(n.doubleValue())), kind, v instanceof Float ? kinds.floatType() : null,
+            node);
       }
       return Value.unknown(node);
     }
@@ -588,7 +591,7 @@ public final class RangeAnalyzer {
       TypeMirror t = kinds.typeOf(node.getType());
       Kind kind = kinds.kindOf(node.getType(), t);
       boolean keeps = kind == Kind.OTHER;
-      return new Value(v.fact(), keeps ? v.kind() : kind, keeps ? v.api() : kinds.apiOf(node.getType(), t, kind), t,
+      return new Value(Precisions.stored(v.fact(), t), keeps ? v.kind() : kind, keeps ? v.api() : kinds.apiOf(node.getType(), t, kind), t,
           v.origin(), v.operands(), v.opTree(), node);
     }
 
@@ -689,7 +692,8 @@ public final class RangeAnalyzer {
       if (node.getVariable() instanceof IdentifierTree) {
         Value old = env.get(((IdentifierTree) node.getVariable()).getName().toString());
         if (old != null) {
-          v = new Value(old.kind() == Kind.INTEGRAL && v.kind() != Kind.INTEGRAL ? Fact.TOP : v.fact(),
+          v = new Value(old.kind() == Kind.INTEGRAL && v.kind() != Kind.INTEGRAL ? Fact.TOP
+              : Precisions.stored(v.fact(), old.type()),
               old.kind(), old.api(), old.type() != null ? old.type() : v.type(), v.origin(), v.operands(), v.opTree(),
               v.tree());
         }
@@ -782,13 +786,26 @@ public final class RangeAnalyzer {
 
     /** A call of {@code api}'s method {@code m}: its result is the library's tensor or a scalar. */
     private Value apply(ApiTable api, ApiMethod m, List<Value> operands, ExpressionTree node) {
-      return m.returns() == Returns.TENSOR
-          ? apply(m, operands, node, Kind.TENSOR, api)
-          : apply(m, operands, node, Kind.FLOAT, Apis.scalars());
+      if (m.returns() == Returns.TENSOR) {
+        return apply(m, operands, node, Kind.TENSOR, api);
+      }
+      Value v = apply(m, operands, node, Kind.FLOAT, Apis.scalars());
+      // Math.abs, min and max of floats are Java's float overloads: their result is a float.
+      return api == JavaMathApi.TABLE && Precisions.floatOverload(m, operands) ? inFloat32(v) : v;
     }
 
     private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind, ApiTable api) {
-      FloatFormat format = Precisions.of(api, declaredFormat);
+      return apply(m, operands, node, kind, api, Precisions.of(api, declaredFormat));
+    }
+
+    /** A float value: its fact rounded to float32, its type {@code float}, so the operators it meets compute in float32. */
+    private Value inFloat32(Value v) {
+      return new Value(Precisions.rounded(v.fact(), FloatFormat.FLOAT32), v.kind(), v.api(), kinds.floatType(),
+          v.origin(), v.operands(), v.opTree(), v.tree());
+    }
+
+    private Value apply(ApiMethod m, List<Value> operands, ExpressionTree node, Kind kind, ApiTable api,
+        FloatFormat format) {
       List<Fact> facts = new ArrayList<>(operands.size());
       for (Value v : operands) {
         // A Java number handed to a library is rounded to the library's format first: in float32
@@ -822,6 +839,10 @@ public final class RangeAnalyzer {
       }
       if (m.role() == Role.MUL && Equivalence.same(l, r)) {
         m = Operators.SQUARE; // x * x >= 0, which a product of two unknowns is not
+      }
+      if (Precisions.inFloat32(l, r)) {
+        // Java's promotion: a float operator with no double operand computes in float32, and rounds its result.
+        return inFloat32(apply(m, List.of(l, r), node, kind, Apis.scalars(), FloatFormat.FLOAT32));
       }
       return apply(m, List.of(l, r), node, kind, Apis.scalars()); // Java's operators act on Java's numbers
     }

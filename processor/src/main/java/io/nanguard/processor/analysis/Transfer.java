@@ -73,7 +73,7 @@ public final class Transfer {
       failure = null;
     }
     Range image = spec.imageOf(x.range());
-    boolean nonZero = x.nonZero() && (spec == OpCatalog.NEG || spec == OpCatalog.ABS);
+    boolean nonZero = x.nonZero() && spec.keepsNonZero();
     Check check = failure == null ? null
         : new Check(spec.hazard(), failure, x.range(), 0, spec.name(), spec, spec.safeForm(format), format);
     return new Step(new Fact(image, nonZero), check);

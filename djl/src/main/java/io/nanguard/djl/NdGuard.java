@@ -47,6 +47,19 @@ public final class NdGuard {
     return x.clip(0, Double.POSITIVE_INFINITY).add(scalar(type, e)).sqrt();
   }
 
+  /**
+   * {@code sqrt(x + eps)} for an x the analysis proved non-negative (a sum of squares): equal to
+   * {@link #sqrt} on every such x, value and gradient, without its clamp to 0. Generated code calls
+   * this form only then: DJL's {@code clip(Number, Number)} makes two scalar arrays and a clamp
+   * node per call, which on small arrays costs more than the loss's own ops.
+   */
+  public static NDArray sqrtNonNegative(NDArray x, double eps, String site) {
+    DataType type = x.getDataType();
+    double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
+    note(x, site, "sqrt", a -> a.lte(0), "sqrt(x + eps)", e);
+    return x.add(scalar(type, e)).sqrt();
+  }
+
   /** {@code log(max(x, eps))}. */
   public static NDArray log(NDArray x, double eps, String site) {
     return clampedBelow(x, eps, site, "log").log();

@@ -1,5 +1,6 @@
 package io.nanguard.djl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,6 +61,8 @@ class NdGuardTest {
     return Stream.of(
         new Case("sqrt", new float[] {0f, 4f}, new float[] {0.003f, 2f, 9f}, NDArray::sqrt,
             x -> NdGuard.sqrt(x, EPS, SITE)),
+        new Case("sqrt of x >= 0", new float[] {0f, 4f}, new float[] {0.003f, 2f, 9f}, NDArray::sqrt,
+            x -> NdGuard.sqrtNonNegative(x, EPS, SITE)),
         new Case("log", new float[] {0f, 1f}, new float[] {0.5f, 2f, 1e-3f}, NDArray::log,
             x -> NdGuard.log(x, EPS, SITE)),
         new Case("log2", new float[] {0f, 1f}, new float[] {0.5f, 2f, 1e-3f}, NDArray::log2,
@@ -107,6 +110,15 @@ class NdGuardTest {
     assertTrue(original.finite(), c + ": an ordinary input must be safe for the original");
     assertClose(original.value(), guarded.value(), c + " value");
     assertClose(original.grad(), guarded.grad(), c + " gradient");
+  }
+
+  @Test
+  void sqrtWithoutTheClampEqualsSqrtOnEveryNonNegativeInput() {
+    float[] x = {0f, Float.MIN_VALUE, 1e-12f, 0.5f, 3f};
+    Autograd clamped = Autograd.of(manager, x, a -> NdGuard.sqrt(a, EPS, SITE));
+    Autograd unclamped = Autograd.of(manager, x, a -> NdGuard.sqrtNonNegative(a, EPS, SITE));
+    assertArrayEquals(clamped.value(), unclamped.value(), "value");
+    assertArrayEquals(clamped.grad(), unclamped.grad(), "gradient, at 0 included");
   }
 
   @Test

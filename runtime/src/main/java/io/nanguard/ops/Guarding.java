@@ -43,6 +43,15 @@ public record Guarding(Shape shape, double lo, double loEps, double hi, double h
     CLAMP_EXPONENT
   }
 
+  /**
+   * Whether the clamp never moves an input known to lie in {@code range}: a {@code max(x, lo)}
+   * whose bound does not depend on eps, below every value of the range (sqrt of a sum of squares:
+   * {@code max(x, 0) + eps == x + eps} for every x &gt;= 0). A guard may then skip the clamp.
+   */
+  public boolean clampIdleOn(Range range) {
+    return shape == Shape.CLAMP_BELOW && loEps == 0 && range.lo() >= lo;
+  }
+
   /** {@code max(x, lo + loEps * eps) + shiftEps * eps}. */
   public static Guarding clampBelow(double lo, double loEps, double shiftEps) {
     return new Guarding(Shape.CLAMP_BELOW, lo, loEps, Double.POSITIVE_INFINITY, 0, shiftEps);

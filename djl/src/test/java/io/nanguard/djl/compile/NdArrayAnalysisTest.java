@@ -161,6 +161,17 @@ class NdArrayAnalysisTest {
   }
 
   @Test
+  void stabilityMessagesStateTheLimitsOfFloat32() {
+    // ln(Float.MAX_VALUE) = 88.72; the smallest float32 subnormal is e^-103.28
+    assertThat(compilation).hadWarningContaining("exp(x) / sum(exp(x)) overflows to inf / inf = NaN for x above 88.72")
+        .inFile(compilation.sourceFiles().get(0)).onLine(22);
+    assertThat(compilation).hadWarningContaining("log(sum(exp(x))) overflows to inf for x above 88.72 and")
+        .inFile(compilation.sourceFiles().get(0)).onLine(24);
+    assertThat(compilation).hadWarningContaining("sigmoid underflows to 0 (x below about -103.28)")
+        .inFile(compilation.sourceFiles().get(0)).onLine(26);
+  }
+
+  @Test
   void theExpGuardClampsAtTheFormatsOwnLimit() {
     assertThat(compilation).hadWarningContaining("the guarded code uses exp(min(x, 88))")
         .inFile(compilation.sourceFiles().get(0)).onLine(38);
@@ -173,6 +184,8 @@ class NdArrayAnalysisTest {
     String generated = Processed.generated(compilation, "com.x.GuardedOps");
     assertTrue(generated.contains("return io.nanguard.djl.NdGuard.softmax(x, new int[] {1}, 1.0E-8, \"Ops.java:22\");"), generated);
     assertTrue(generated.contains("return a.sub(b).norm();"), "proven-safe code is copied as is");
+    assertTrue(generated.contains("return io.nanguard.djl.NdGuard.sqrt(x, 1.0E-8, \"Ops.java:12\");"),
+        "an operand that may be negative keeps the clamp to 0: " + generated);
     Object original = loader.loadClass("com.x.Ops").getConstructor().newInstance();
     Object guarded = loader.loadClass("com.x.GuardedOps").getConstructor().newInstance();
     try (NDManager m = NDManager.newBaseManager()) {

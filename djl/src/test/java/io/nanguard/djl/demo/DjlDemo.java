@@ -47,7 +47,7 @@ public final class DjlDemo {
 
   private static boolean guardedLossTrains() {
     System.out.println();
-    System.out.println("== 2. GuardedSegmentLoss (generated: NdGuard.sqrt at SegmentLoss.java:28 and :29), 200 steps");
+    System.out.println("== 2. GuardedSegmentLoss (generated: NdGuard.sqrtNonNegative at SegmentLoss.java:28 and :29), 200 steps");
     NanGuardListener listener = new NanGuardListener();
     try (SeedTraining t = new SeedTraining(new GuardedSegmentLoss(), listener)) {
       float start = t.loss();

@@ -10,7 +10,7 @@ import io.nanguard.Guarded;
  * Its forward pass is finite, but {@code sqrt} at 0 (row 0 in d1, row n-1 in d2) has an
  * infinite derivative, so rows 0 and n-1 of the gradient are NaN. NaNGuard's processor warns on
  * both sqrt lines and generates {@code GuardedSegmentLoss}, whose {@code evaluate} calls
- * {@code NdGuard.sqrt} there.
+ * {@code NdGuard.sqrtNonNegative} there (the operand is a sum of squares).
  */
 public class SegmentLoss extends Loss {
 

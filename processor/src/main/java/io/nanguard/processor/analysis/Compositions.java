@@ -1,6 +1,7 @@
 package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.ExpressionTree;
+import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.api.ApiMethod;
@@ -8,6 +9,8 @@ import io.nanguard.ops.api.Returns;
 import io.nanguard.ops.api.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The unstable compositions NaNGuard knows, each exact in real numbers but broken in floating
@@ -40,14 +43,15 @@ public final class Compositions {
    * One row of the table.
    *
    * @param shape the composition as shown in messages
-   * @param problem what goes wrong in floating point
+   * @param problem what goes wrong in floating point, in the format analysed (exp overflows
+   *     above 709.78 in float64 but above 88.72 in float32)
    * @param guardMethod the {@code Guard} method the generated code calls
    * @param safeForm the stable form, as shown in messages
    * @param result the stable op as the analysis sees it, applied to the Guard call's arguments
    *     (so that a later {@code log} of a recognised softmax is recognised in turn)
    */
-  public record Composition(String shape, String problem, String guardMethod, String safeForm, ApiMethod result,
-      Matcher matcher) {}
+  public record Composition(String shape, Function<FloatFormat, String> problem, String guardMethod,
+      String safeForm, ApiMethod result, Matcher matcher) {}
 
   private static ApiMethod stable(String name, Role role, OpSpec op, int dimArg) {
     return new ApiMethod(name, dimArg < 0 ? 0 : 1, role, op, dimArg, Returns.TENSOR);
@@ -55,19 +59,21 @@ public final class Compositions {
 
   /** The table. Order matters only where two rows could match the same op (none do today). */
   public static final List<Composition> ALL = List.of(
-      new Composition("log(softmax(x))", "is -inf wherever softmax underflows to 0",
+      new Composition("log(softmax(x))", f -> "is -inf wherever softmax underflows to 0",
           "logSoftmax", "logSoftmax(x, dim)", stable("logSoftmax", Role.LOG_SOFTMAX, null, 1), (c, v) -> {
             Value s = logArgument(v);
             return s != null && s.is(Role.SOFTMAX)
                 ? new Match(c, withDim(s, s.operand(0)), List.of(s)) : null;
           }),
-      new Composition("log(sigmoid(x))", "is -inf once sigmoid underflows to 0 (x below about -745)",
+      new Composition("log(sigmoid(x))",
+          f -> "is -inf once sigmoid underflows to 0 (x below about " + limit(expUnderflow(f)) + ")",
           "logSigmoid", "logSigmoid(x)", stable("logSigmoid", Role.UNARY, OpCatalog.LOG_SIGMOID, -1), (c, v) -> {
             Value s = logArgument(v);
             return s != null && s.isOp(OpCatalog.SIGMOID)
                 ? new Match(c, List.of(s.operand(0)), List.of(s)) : null;
           }),
-      new Composition("log(sum(exp(x)))", "overflows to inf for x above 709 and is -inf when every exp underflows",
+      new Composition("log(sum(exp(x)))",
+          f -> "overflows to inf for x above " + limit(f.expOverflow()) + " and is -inf when every exp underflows",
           "logSumExp", "logSumExp(x, dim)", stable("logSumExp", Role.LOG_SUM_EXP, null, 1), (c, v) -> {
             Value s = logArgument(v);
             if (s == null || !s.is(Role.SUM) || s.operands().size() > 2 || !s.operand(0).isOp(OpCatalog.EXP)) {
@@ -76,7 +82,7 @@ public final class Compositions {
             Value e = s.operand(0);
             return new Match(c, withDim(s, e.operand(0)), List.of(s, e));
           }),
-      new Composition("log(1 + x)", "loses the digits of a small x and is -inf or NaN at x <= -1",
+      new Composition("log(1 + x)", f -> "loses the digits of a small x and is -inf or NaN at x <= -1",
           "log1p", "log1p(x)", stable("log1p", Role.UNARY, OpCatalog.LOG1P, -1), (c, v) -> {
             Value a = logArgument(v);
             if (a == null || !a.is(Role.ADD)) {
@@ -85,7 +91,8 @@ public final class Compositions {
             Value x = isOne(a.operand(0)) ? a.operand(1) : isOne(a.operand(1)) ? a.operand(0) : null;
             return x == null ? null : new Match(c, List.of(x), List.of(a));
           }),
-      new Composition("exp(x) / sum(exp(x))", "overflows to inf / inf = NaN for x above 709",
+      new Composition("exp(x) / sum(exp(x))",
+          f -> "overflows to inf / inf = NaN for x above " + limit(f.expOverflow()),
           "softmax", "softmax(x, dim)", stable("softmax", Role.SOFTMAX, null, 1), (c, v) -> {
             if (!v.is(Role.DIV) || !v.operand(0).isOp(OpCatalog.EXP) || !v.operand(1).is(Role.SUM)) {
               return null;
@@ -99,7 +106,7 @@ public final class Compositions {
             return new Match(c, withDim(sum, num.operand(0)), List.of(num, sum, den));
           }),
       new Composition("sqrt(mean(x^2) - mean(x)^2)",
-          "cancels catastrophically: the difference can round to 0 (infinite gradient) or below (NaN)",
+          f -> "cancels catastrophically: the difference can round to 0 (infinite gradient) or below (NaN)",
           "sqrt", "sqrt(max(d, 0) + eps)", stable("sqrt", Role.UNARY, OpCatalog.SQRT, -1), (c, v) -> {
             if (!v.isOp(OpCatalog.SQRT) || !v.operand(0).is(Role.SUB)) {
               return null;
@@ -116,6 +123,16 @@ public final class Compositions {
           }));
 
   private Compositions() {}
+
+  /** exp(x) underflows to 0 below this: ln of the format's smallest subnormal. */
+  private static double expUnderflow(FloatFormat f) {
+    return Math.log(f.minNormal() * f.epsilon());
+  }
+
+  /** A limit as messages show it: 709.78, 88.72. */
+  private static String limit(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
 
   /** The first composition that {@code outer} (an op that failed its range check) completes, or null. */
   public static Match match(Value outer) {

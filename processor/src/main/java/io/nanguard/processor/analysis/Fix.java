@@ -22,5 +22,13 @@ import java.util.List;
  * @param row the catalogue row guarded, or null: when the guard class has no method named after
  *     the row, its generic {@code unary(row, x, eps, site)} is called with the row's constant
  * @param args the expressions passed before eps and the site, in order
+ * @param clampIdle the analysis proved the row's clamp never moves the operand (sqrt of a sum of
+ *     squares: {@code max(x, 0) == x}); a guard class with a {@code <guardMethod>NonNegative}
+ *     form, which skips the clamp, is then called through it (one device op fewer on NDArray)
  */
-public record Fix(Tree target, String guardClass, String guardMethod, OpSpec row, List<ExpressionTree> args) {}
+public record Fix(Tree target, String guardClass, String guardMethod, OpSpec row, List<ExpressionTree> args,
+    boolean clampIdle) {
+
+  /** The suffix of a guard method that skips the clamp for operands proven to be in its domain. */
+  public static final String NON_NEGATIVE = "NonNegative";
+}

@@ -32,7 +32,8 @@ final class Messages {
 
   /** For an unstable composition. */
   static String stability(Compositions.Composition c, Check check, AnalysisMode mode) {
-    return c.shape() + " " + c.problem() + " (input range " + check.input() + "); " + remedy(c.safeForm(), mode);
+    return c.shape() + " " + c.problem().apply(check.format()) + " (input range " + check.input() + "); "
+        + remedy(c.safeForm(), mode);
   }
 
   /**
@@ -40,8 +41,9 @@ final class Messages {
    * operand is reassigned in between): the clamp the generated code uses keeps the value finite
    * but not right, so the message names the op to call.
    */
-  static String splitComposition(String rangeMessage, Compositions.Composition c) {
-    return rangeMessage + " (this is " + c.shape() + " written over several statements, which " + c.problem()
+  static String splitComposition(String rangeMessage, Compositions.Composition c, FloatFormat format) {
+    return rangeMessage + " (this is " + c.shape() + " written over several statements, which "
+        + c.problem().apply(format)
         + "; a clamp keeps it finite but wrong there: call " + c.safeForm() + " instead)";
   }
 

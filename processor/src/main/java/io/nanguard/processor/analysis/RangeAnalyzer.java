@@ -876,7 +876,7 @@ public final class RangeAnalyzer {
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
             Messages.stability(match.composition(), check, mode),
             new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), null,
-                match.argTrees()));
+                match.argTrees(), false));
         flows = stable(match, op);
       } else {
         List<ExpressionTree> args = new ArrayList<>();
@@ -893,8 +893,9 @@ public final class RangeAnalyzer {
         Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
         String message = Messages.range(op.origin(), check, operand, mode);
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
-            split == null ? message : Messages.splitComposition(message, split),
-            new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args));
+            split == null ? message : Messages.splitComposition(message, split, check.format()),
+            new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args,
+                check.row() != null && check.row().guarding().clampIdleOn(check.input())));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {

@@ -178,6 +178,9 @@ public final class BodyRewriter {
     Fix fix = finding.fix();
     GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, name));
     String guardMethod = fix.guardMethod();
+    if (fix.clampIdle() && guard.missing(guardMethod + Fix.NON_NEGATIVE, fix.args().size() + 2) == null) {
+      guardMethod += Fix.NON_NEGATIVE;
+    }
     String missing = guard.missing(guardMethod, fix.args().size() + 2);
     String row = fix.row() == null ? null : OpCatalog.constantName(fix.row());
     if (missing != null && row != null && guard.missing(GENERIC_GUARD, fix.args().size() + 3) == null) {

@@ -38,6 +38,9 @@ class SplitCompositionTest {
     Compilation c = Generated.compileClean("com.x.SoftmaxLoss", SOURCE);
     assertThat(c).hadWarningContaining("[nanguard:stability] exp(x) / sum(exp(x))")
         .inFile(c.sourceFiles().get(0)).onLine(12);
+    // Tensor code is float64: exp overflows above ln(Double.MAX_VALUE) = 709.78.
+    assertThat(c).hadWarningContaining("overflows to inf / inf = NaN for x above 709.78")
+        .inFile(c.sourceFiles().get(0)).onLine(12);
     assertThat(c).hadWarningContaining("[nanguard:stability] log(softmax(x))")
         .inFile(c.sourceFiles().get(0)).onLine(13);
     assertThat(c).generatedSourceFile("com.x.GuardedSoftmaxLoss").contentsAsUtf8String()

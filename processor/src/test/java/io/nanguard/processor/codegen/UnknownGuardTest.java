@@ -43,7 +43,7 @@ class UnknownGuardTest {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           findings.add(new Finding(call, Hazard.SQRT, null, Range.TOP, "test",
-              new Fix(call, guardClass, "noSuchGuard", null, List.copyOf(call.getArguments()))));
+              new Fix(call, guardClass, "noSuchGuard", null, List.copyOf(call.getArguments()), false)));
           return super.visitMethodInvocation(call, unused);
         }
       }.scan(tree.getBody(), null);

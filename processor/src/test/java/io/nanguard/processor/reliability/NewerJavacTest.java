@@ -4,28 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The processor on a newer JDK's javac (Temurin 25, where installed; skipped otherwise): forks
+ * The processor on a newer JDK's javac (the newest JDK installed beside the one running the tests,
+ * or the one named by {@code -Dnanguard.newerJdk=<java home>}; skipped when there is none): forks
  * that javac with the built processor on {@code -processorpath}, on cases that once changed what
  * the guarded class computes, then runs original and guarded here (compiled with
  * {@code --release 17}) and compares their results.
  */
 class NewerJavacTest {
 
-  private static final Path JAVAC = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/javac");
-
   @Test
-  void guardedClassesCompileAndAgreeOnJdk25(@TempDir Path dir) throws Exception {
-    assumeTrue(Files.isExecutable(JAVAC), "no JDK 25 javac at " + JAVAC);
+  void guardedClassesCompileAndAgreeOnANewerJdk(@TempDir Path dir) throws Exception {
+    Optional<Path> newer = newerJavac();
+    assumeTrue(newer.isPresent(), "no JDK newer than " + Runtime.version().feature() + " found");
+    Path javacPath = newer.get();
     Path src = Files.createDirectories(dir.resolve("src/p"));
     Files.writeString(src.resolve("Ints.java"), String.join("\n",
         "package p;",
@@ -49,7 +54,7 @@ class NewerJavacTest {
         "}"));
     Path out = Files.createDirectories(dir.resolve("out"));
     String classPath = System.getProperty("java.class.path");
-    List<String> command = List.of(JAVAC.toString(), "--release", "17",
+    List<String> command = List.of(javacPath.toString(), "--release", "17",
         "-processorpath", classPath, "-cp", classPath, "-d", out.toString(), "-s", out.toString(),
         src.resolve("Ints.java").toString(), src.resolve("Cr.java").toString());
     Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -62,6 +67,44 @@ class NewerJavacTest {
       assertEquals(3.5, (Double) call(loader, "p.GuardedInts", 7, 2), 0); // 7 / 2 = 3, + 0.5
       assertEquals(call(loader, "p.Cr", 4.0), call(loader, "p.GuardedCr", 4.0));
     }
+  }
+
+  /**
+   * The javac of a JDK newer than this one: {@code nanguard.newerJdk} if set, else the newest of the
+   * JDKs installed in the same directory as this one (how Debian, SDKMAN and most installers lay
+   * them out), judged by the {@code JAVA_VERSION} of each JDK's {@code release} file.
+   */
+  private static Optional<Path> newerJavac() throws IOException {
+    String named = System.getProperty("nanguard.newerJdk");
+    if (named != null) {
+      return Optional.of(Path.of(named, "bin", "javac")).filter(Files::isExecutable);
+    }
+    Path home = Path.of(System.getProperty("java.home")).toRealPath();
+    Path installs = home.getParent();
+    if (installs == null) {
+      return Optional.empty();
+    }
+    try (Stream<Path> jdks = Files.list(installs)) {
+      return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/javac")))
+          .filter(jdk -> featureVersion(jdk) > Runtime.version().feature())
+          .max(Comparator.comparingInt(NewerJavacTest::featureVersion))
+          .map(jdk -> jdk.resolve("bin/javac"));
+    }
+  }
+
+  /** The feature version in a JDK's {@code release} file ({@code JAVA_VERSION="25.0.1"} is 25), or 0. */
+  private static int featureVersion(Path jdk) {
+    try {
+      for (String line : Files.readAllLines(jdk.resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+          return Runtime.Version.parse(version).feature();
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      return 0; // not a JDK we can read: not a candidate
+    }
+    return 0;
   }
 
   private static Object call(ClassLoader loader, String type, Object... args) throws Exception {

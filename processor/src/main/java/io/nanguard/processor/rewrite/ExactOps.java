@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import io.nanguard.processor.analysis.Apis;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
@@ -112,28 +111,9 @@ final class ExactOps {
     } else {
       return null;
     }
-    TypeKind a = numeric(resolution.type(path(left)));
-    TypeKind b = numeric(resolution.type(path(right)));
-    for (TypeKind k : List.of(TypeKind.DOUBLE, TypeKind.FLOAT, TypeKind.LONG)) {
-      if (a == k || b == k) {
-        return k;
-      }
-    }
-    return a == null || b == null ? TypeKind.ERROR : TypeKind.INT;
-  }
-
-  private TypeKind numeric(TypeMirror t) {
-    if (t == null) {
-      return null;
-    }
-    if (t instanceof DeclaredType) {
-      try {
-        return types.unboxedType(t).getKind();
-      } catch (IllegalArgumentException notABox) {
-        return null;
-      }
-    }
-    return t.getKind().isPrimitive() ? t.getKind() : null;
+    TypeKind promoted = NumericPromotion.promote(NumericPromotion.kindOf(types, resolution.type(path(left))),
+        NumericPromotion.kindOf(types, resolution.type(path(right))));
+    return promoted == null ? TypeKind.ERROR : promoted;
   }
 
   private TreePath path(Tree t) {

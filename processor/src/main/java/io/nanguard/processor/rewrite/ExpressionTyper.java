@@ -115,29 +115,15 @@ final class ExpressionTyper {
 
   /** Binary numeric promotion of two numeric operands (boxed ones unboxed). */
   private TypeMirror promote(TypeMirror left, TypeMirror right) {
-    TypeKind a = numeric(left);
-    TypeKind b = numeric(right);
-    for (TypeKind k : List.of(TypeKind.DOUBLE, TypeKind.FLOAT, TypeKind.LONG)) {
-      if (a == k || b == k) {
-        return primitive(k);
-      }
-    }
-    return primitive(TypeKind.INT);
+    return primitive(NumericPromotion.promote(numeric(left), numeric(right)));
   }
 
   private TypeKind numeric(TypeMirror t) {
-    TypeMirror p = t;
-    if (t instanceof DeclaredType) {
-      try {
-        p = types.unboxedType(t);
-      } catch (IllegalArgumentException notABox) {
-        throw new Unresolvable(); // e.g. string concatenation
-      }
+    TypeKind kind = NumericPromotion.kindOf(types, t);
+    if (kind == null) {
+      throw new Unresolvable(); // e.g. string concatenation
     }
-    if (!p.getKind().isPrimitive() || p.getKind() == TypeKind.BOOLEAN) {
-      throw new Unresolvable();
-    }
-    return p.getKind();
+    return kind;
   }
 
   /** A simple name as an expression: {@code this}, a variable of the method (one declared type) or a field. */

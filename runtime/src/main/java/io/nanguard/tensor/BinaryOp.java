@@ -1,24 +1,20 @@
 package io.nanguard.tensor;
 
 /**
- * Forward and backward rules of the broadcasting binary ops, as kernels over one run of a
- * {@link Broadcast} plan: n elements of the output from {@code yo}, operand a read from
- * {@code ao} with stride {@code as} (0 or 1), b likewise. Backward kernels accumulate into the
- * operand-shaped gradient ({@code +=}), which sums over broadcast dims for free; a null gradient
- * array means that operand needs none. Each constant has its own loops so the JIT sees one
- * monomorphic body per op.
+ * The hand-written {@link BinaryKernel}s of the arithmetic binary ops. Each constant has its own
+ * loops so the JIT sees one monomorphic body per op.
  */
-enum BinaryOp {
+enum BinaryOp implements BinaryKernel {
   ADD {
     @Override
-    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+    public void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
       for (int i = 0; i < n; i++) {
         y[yo + i] = a[ao + i * as] + b[bo + i * bs];
       }
     }
 
     @Override
-    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+    public void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
         double[] gb, int n) {
       if (ga != null) {
         accumulate(g, go, ga, ao, as, n, 1);
@@ -30,14 +26,14 @@ enum BinaryOp {
   },
   SUB {
     @Override
-    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+    public void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
       for (int i = 0; i < n; i++) {
         y[yo + i] = a[ao + i * as] - b[bo + i * bs];
       }
     }
 
     @Override
-    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+    public void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
         double[] gb, int n) {
       if (ga != null) {
         accumulate(g, go, ga, ao, as, n, 1);
@@ -49,14 +45,14 @@ enum BinaryOp {
   },
   MUL {
     @Override
-    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+    public void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
       for (int i = 0; i < n; i++) {
         y[yo + i] = a[ao + i * as] * b[bo + i * bs];
       }
     }
 
     @Override
-    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+    public void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
         double[] gb, int n) {
       if (ga != null) {
         for (int i = 0; i < n; i++) {
@@ -72,14 +68,14 @@ enum BinaryOp {
   },
   DIV {
     @Override
-    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+    public void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
       for (int i = 0; i < n; i++) {
         y[yo + i] = a[ao + i * as] / b[bo + i * bs];
       }
     }
 
     @Override
-    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+    public void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
         double[] gb, int n) {
       if (ga != null) {
         for (int i = 0; i < n; i++) {
@@ -96,28 +92,28 @@ enum BinaryOp {
   },
   MAXIMUM {
     @Override
-    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+    public void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
       for (int i = 0; i < n; i++) {
         y[yo + i] = Math.max(a[ao + i * as], b[bo + i * bs]);
       }
     }
 
     @Override
-    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+    public void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
         double[] gb, int n) {
       split(g, go, a, ao, as, b, bo, bs, ga, gb, n, 1);
     }
   },
   MINIMUM {
     @Override
-    void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
+    public void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n) {
       for (int i = 0; i < n; i++) {
         y[yo + i] = Math.min(a[ao + i * as], b[bo + i * bs]);
       }
     }
 
     @Override
-    void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
+    public void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
         double[] gb, int n) {
       split(g, go, a, ao, as, b, bo, bs, ga, gb, n, -1);
     }
@@ -128,7 +124,8 @@ enum BinaryOp {
    * the op passes the output gradient through unchanged or negated; null otherwise. Saves the
    * zeroed array and the accumulation for the commonest case, x + y of equal shapes.
    */
-  double[] unbroadcast(double[] g, int operand, int operandLength) {
+  @Override
+  public double[] unbroadcast(double[] g, int operand, int operandLength) {
     if (operandLength != g.length || (this != ADD && this != SUB)) {
       return null;
     }
@@ -141,13 +138,6 @@ enum BinaryOp {
     }
     return neg;
   }
-
-  /** y[yo .. yo+n) = op(a, b) along one run. */
-  abstract void forward(double[] a, int ao, int as, double[] b, int bo, int bs, double[] y, int yo, int n);
-
-  /** Adds the gradients of one run, given g[go .. go+n), into ga and gb (either may be null). */
-  abstract void backward(double[] g, int go, double[] a, int ao, int as, double[] b, int bo, int bs, double[] ga,
-      double[] gb, int n);
 
   private static void accumulate(double[] g, int go, double[] dst, int off, int stride, int n, double sign) {
     if (stride == 0) {

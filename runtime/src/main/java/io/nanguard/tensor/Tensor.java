@@ -1,5 +1,7 @@
 package io.nanguard.tensor;
 
+import io.nanguard.ops.BinaryRows;
+import io.nanguard.ops.BinarySpec;
 import io.nanguard.ops.EngineOp;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
@@ -395,7 +397,17 @@ public final class Tensor {
     return binary(op, new Tensor(new double[] {c}, new int[0], null), kind);
   }
 
-  private Tensor binary(EngineOp op, Tensor o, BinaryOp kind) {
+  /** The four-quadrant arctangent atan2(this, o), the angle of the point (o, this); the catalogue row {@link BinaryRows#ATAN2}. */
+  public Tensor atan2(Tensor o) {
+    return binary(BinaryRows.ATAN2, o);
+  }
+
+  /** Applies one binary catalogue row elementwise, with broadcasting, recording both partials for backward. */
+  public Tensor binary(BinarySpec row, Tensor o) {
+    return binary(row, o, new RowKernel(row));
+  }
+
+  private Tensor binary(EngineOp op, Tensor o, BinaryKernel kind) {
     Broadcast p = Broadcast.of(op.name(), shape, o.shape);
     double[] a = data;
     double[] b = o.data;

@@ -656,6 +656,12 @@ public final class RangeAnalyzer {
       if (node.getKind() == Tree.Kind.MINUS && result.kind() == Kind.FLOAT && maxSubtraction.subtractsRunningMax(node)) {
         result = result.withFact(result.fact().meet(MaxSubtraction.AT_MOST_ZERO));
       }
+      Value difference = node.getKind() == Tree.Kind.MINUS
+          ? env.get(Narrowing.difference(key(node.getLeftOperand()), key(node.getRightOperand()))) : null;
+      if (difference != null) { // a comparison of the two operands bounds it
+        Fact f = difference.fact();
+        result = result.withFact(new Fact(result.fact().range().meet(f.range()), result.fact().nonZero() || f.nonZero()));
+      }
       if ((node.getKind() == Tree.Kind.REMAINDER || node.getKind() == Tree.Kind.DIVIDE)
           && l.kind() == Kind.INTEGRAL && r.kind() == Kind.INTEGRAL) {
         // An int division or remainder by 0 throws: whatever runs after it knows the divisor is not 0.
@@ -812,7 +818,8 @@ public final class RangeAnalyzer {
         // the constant 1 - 1e-9 is 1, and an eps of 1e-50 is 0.
         facts.add(v.kind() == Kind.TENSOR ? v.fact() : Precisions.rounded(v.fact(), format));
       }
-      Transfer.Step step = Transfer.apply(m, facts, format);
+      boolean wholeExponent = m.role() == Role.POW && operands.get(1).kind() == Kind.INTEGRAL;
+      Transfer.Step step = Transfer.apply(m, facts, format, wholeExponent);
       Fact fact = step.result();
       if (m.role() == Role.SUB && kind == Kind.TENSOR && MaxSubtraction.subtractsOwnMax(operands)) {
         fact = fact.meet(MaxSubtraction.AT_MOST_ZERO);
@@ -1068,8 +1075,9 @@ public final class RangeAnalyzer {
       if (key == null) {
         return null;
       }
-      while (t instanceof ParenthesizedTree paren) {
-        t = paren.getExpression();
+      while (t instanceof ParenthesizedTree || t instanceof AssignmentTree) {
+        // the value (w = e) compares is w's, read without running the assignment again
+        t = t instanceof ParenthesizedTree paren ? paren.getExpression() : ((AssignmentTree) t).getVariable();
       }
       Comparison.Target inner = Narrowing.absoluteOf(key) == null ? null
           : target(((MethodInvocationTree) t).getArguments().get(0));

@@ -1,6 +1,5 @@
 package io.nanguard.processor.analysis;
 
-import io.nanguard.ops.Domain;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Hazard;
@@ -28,7 +27,6 @@ public final class Transfer {
   private static final Range UNIT_BALL = Range.closed(-1, 1);
   private static final Range NON_POSITIVE = new Range(Double.NEGATIVE_INFINITY, true, 0, false);
   private static final double MEAN_ROUNDING = 1e-12;
-  private static final Domain POSITIVE_ONLY = Domain.interval(Range.POSITIVE);
 
   private Transfer() {}
 
@@ -39,9 +37,18 @@ public final class Transfer {
 
   /** Applies {@code m}, computing in {@code format}, to operands about which {@code in} is known. */
   public static Step apply(ApiMethod m, List<Fact> in, FloatFormat format) {
+    return apply(m, in, format, false);
+  }
+
+  /**
+   * As {@link #apply(ApiMethod, List, FloatFormat)}, where {@code wholeExponent} says that the
+   * exponent of a pow is known to be a whole number (an {@code int} or {@code long} operand,
+   * {@code Math.pow(x, n)}): a negative base is then no hazard.
+   */
+  public static Step apply(ApiMethod m, List<Fact> in, FloatFormat format, boolean wholeExponent) {
     return switch (m.role()) {
       case UNARY -> unary(m.op(), in.get(0), format);
-      case POW -> pow(in.get(0), in.get(1), format);
+      case POW -> pow(in.get(0), in.get(1), wholeExponent, format);
       case DIV -> divide(in.get(0), in.get(1), format);
       case ADD -> safe(range(in, 0).add(range(in, 1)));
       case SUB -> safe(range(in, 0).sub(range(in, 1)));
@@ -79,15 +86,10 @@ public final class Transfer {
     return new Step(new Fact(image, nonZero), check);
   }
 
-  private static Step pow(Fact base, Fact exponent, FloatFormat format) {
+  private static Step pow(Fact base, Fact exponent, boolean wholeExponent, FloatFormat format) {
     Double p = exponent.constant();
     if (p == null) {
-      // An unknown exponent may be negative or fractional: only a positive base is safe.
-      OpSpec worst = OpCatalog.pow(0.5);
-      Failure failure = POSITIVE_ONLY.covers(base.range()) ? null : Failure.FORWARD;
-      Range image = base.range().lo() >= 0 ? Range.NON_NEGATIVE : Range.TOP;
-      return new Step(Fact.of(image), failure == null ? null
-          : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, worst.safeForm(format), format));
+      return powOfRange(base, exponent.range(), wholeExponent, format);
     }
     OpSpec spec = OpCatalog.pow(p);
     Failure failure = spec.hazardous() ? spec.failureWithin(base.range()) : null;
@@ -97,6 +99,28 @@ public final class Transfer {
     Check check = failure == null ? null
         : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, spec.safeForm(format), format);
     return new Step(Fact.of(spec.imageOf(base.range())), check);
+  }
+
+  /**
+   * x^p for an exponent known only by its range {@code e}. Its value is NaN only for a negative
+   * base and a fractional p (never when p is whole), and infinite only for a 0 base and p &lt; 0;
+   * its derivative p x^(p-1) is infinite at a 0 base only for p &lt; 1 that is not 0 (a whole p
+   * &gt;= 0 has none).
+   */
+  private static Step powOfRange(Fact base, Range e, boolean whole, FloatFormat format) {
+    Range b = base.range();
+    boolean zero = b.contains(0) && !base.nonZero();
+    Failure failure = null;
+    if ((!whole && b.lo() < 0) || (zero && e.lo() < 0)) {
+      failure = Failure.FORWARD;
+    } else if (zero && e.lo() < 1 && !whole) {
+      failure = Failure.GRADIENT;
+    }
+    // pow(-0.0, p) is -inf for an odd whole p < 0: a base that may be 0 keeps the sign only for p >= 0.
+    Range image = b.lo() >= 0 && (!zero || e.lo() >= 0) ? Range.NON_NEGATIVE : Range.TOP;
+    OpSpec worst = OpCatalog.pow(0.5);
+    return new Step(Fact.of(image), failure == null ? null
+        : new Check(Hazard.POW, failure, b, 0, "pow", null, worst.safeForm(format), format));
   }
 
   private static Step divide(Fact a, Fact b, FloatFormat format) {

@@ -1,5 +1,7 @@
 package io.nanguard.processor.analysis;
 
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.ops.Range;
 import java.io.IOException;
@@ -44,12 +46,16 @@ final class ProgramFactsProperty {
   private static final String[] COMPARISONS = {"<", "<=", ">", ">=", "==", "!="};
   private static final double[] CONSTANTS = {0, 1, -1, 0.5, 2, -3, 1e-8};
   private static final double[] SAMPLES = {0, -0.0, 1, -1, 0.5, -0.5, 2, -3, 3, 1e-8, -1e-8, 1e-300, 7.25, -42, 1e6};
+  /** Whole exponents small enough that no power of a sample overflows (overflow is not modelled). */
+  private static final int[] EXPONENTS = {-3, -2, -1, 0, 1, 2, 3};
 
   /** What one run found. */
   record Outcome(int claims, int checks, List<String> violations) {}
 
   private final Random random;
   private final Map<String, Fact> claims = new LinkedHashMap<>();
+  /** The probes in which the analysis finds no hazard: each must return a finite value. */
+  private final Set<String> safe = new java.util.HashSet<>();
 
   ProgramFactsProperty(long seed) {
     this.random = new Random(seed);
@@ -67,6 +73,12 @@ final class ProgramFactsProperty {
       for (int k = 0; k < classes; k++) {
         Class<?> c = loader.loadClass("gen.C" + k);
         for (double a : SAMPLES) {
+          for (int n : EXPONENTS) {
+            checks += a == 1e-300 || a == 1e6 ? 0 : probe(c, null, "pp", violations, a, n);
+          }
+          for (double b : SAMPLES) {
+            checks += probe(c, null, "pr", violations, a, b);
+          }
           Object o;
           try {
             o = c.getConstructor(double.class).newInstance(a);
@@ -86,9 +98,13 @@ final class ProgramFactsProperty {
     return new Outcome((int) claimed, checks, violations);
   }
 
-  /** Calls probe {@code name} and checks its value against the claim; 1 if a claim was checked. */
+  /**
+   * Calls probe {@code name} and checks its value against the claim (its range, and finiteness if
+   * the analysis found no hazard in it); 1 if something was claimed.
+   */
   private int probe(Class<?> c, Object o, String name, List<String> violations, Object... args) throws Exception {
-    Fact claim = claims.get(c.getSimpleName() + "." + name);
+    String key = c.getSimpleName() + "." + name;
+    Fact claim = claims.getOrDefault(key, safe.contains(key) ? Fact.TOP : null);
     if (claim == null) {
       return 0;
     }
@@ -104,9 +120,10 @@ final class ProgramFactsProperty {
     } catch (InvocationTargetException e) {
       return 0; // threw: nothing returned, nothing to hold
     }
-    // An infinity comes from a division the analysis flagged: it only has to be on an unbounded side.
-    boolean holds = Double.isNaN(v) || (Double.isInfinite(v)
-        ? (v > 0 ? claim.range().hi() : claim.range().lo()) == v
+    // A NaN or an infinity comes from an op the analysis flagged (an infinity only on an unbounded side).
+    boolean flagged = !safe.contains(key);
+    boolean holds = (flagged && Double.isNaN(v)) || (Double.isInfinite(v) ? flagged
+        && (v > 0 ? claim.range().hi() : claim.range().lo()) == v
         : claim.range().contains(v) && !(claim.nonZero() && v == 0));
     if (!holds) {
       if (violations.size() < 5) {
@@ -152,6 +169,16 @@ final class ProgramFactsProperty {
         + "    if (v.length " + pick(COMPARISONS) + " " + random.nextInt(4) + ") {\n      return 0.0;\n    }\n"
         + "    int n = v.length - " + random.nextInt(3) + ";\n"
         + "    return n;\n  }\n"
+        + "  public static double pp(double x, int n) {\n"
+        + (random.nextBoolean() ? "" : "    if (n " + pick(COMPARISONS) + " " + constant() + ") {\n      return 0.0;\n    }\n")
+        + (random.nextBoolean() ? "" : "    if (x " + pick(COMPARISONS) + " " + constant() + ") {\n      return 1.0;\n    }\n")
+        + "    return Math.pow(" + pick("x", "Math.abs(x)", "x * x", "x - 1", "-Math.abs(x)") + ", "
+        + pick("n", "n % 3", "n * n", "n + 0.5", "n / 2.0", "2 * n", "n - 1") + ");\n  }\n"
+        + "  public static double pr(double x, double y) {\n"
+        + (random.nextBoolean() ? "" : "    if (" + pick("x", "y") + " " + pick(COMPARISONS) + " " + constant() + ") {\n      return 2.0;\n    }\n")
+        + "    if (" + pick("x", "y", "Math.abs(x)") + " " + pick(COMPARISONS) + " " + pick("x", "y", "Math.abs(y)") + ") {\n"
+        + "      return " + pick("x - y", "y - x", "1.0 / (x - y)", "1.0 / (y - x)", "x", "y", "1.0 / y") + ";\n    }\n"
+        + "    return " + pick("x - y", "1.0 / (x - y)", "0.5") + ";\n  }\n"
         + "}\n";
     classSources.put(name, src);
     return src;
@@ -204,14 +231,21 @@ final class ProgramFactsProperty {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      Trees trees = Trees.instance(processingEnv);
       AnalysisContext context = new AnalysisContext(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-          Trees.instance(processingEnv), new MemberIndex(processingEnv.getElementUtils()));
+          trees, new MemberIndex(processingEnv.getElementUtils()));
       for (Element root : round.getRootElements()) {
         for (ExecutableElement m : ElementFilter.methodsIn(root.getEnclosedElements())) {
           if (m.getSimpleName().toString().startsWith("p")) {
             Fact f = context.summaries().returnOf(m);
+            String key = root.getSimpleName() + "." + m.getSimpleName().toString().toLowerCase(Locale.ROOT);
             if (f != null) {
-              claims.put(root.getSimpleName() + "." + m.getSimpleName().toString().toLowerCase(Locale.ROOT), f);
+              claims.put(key, f);
+            }
+            TreePath path = trees.getPath(m);
+            if (new RangeAnalyzer(context, (TypeElement) root, path.getCompilationUnit())
+                .analyze(m, (MethodTree) path.getLeaf(), AnalysisMode.SCAN).findings().isEmpty()) {
+              safe.add(key);
             }
           }
         }

@@ -108,12 +108,29 @@ public final class RangeAnalyzer {
 
   /** Analyses the body of {@code method} (declared by {@code tree}) for the given purpose. */
   public MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode) {
-    return analyze(method, tree, mode, null);
+    return analyze(method, tree, mode, null, true);
+  }
+
+  /**
+   * Analyses {@code method} for {@code -Ananguard.scan=all}: first with what the method itself
+   * shows, and only if that finds something, again with the facts of other methods (field
+   * invariants, return summaries), which cost an analysis of the constructors, setters and
+   * callees they come from. Those facts only narrow ranges, so a method proven safe without them
+   * is safe with them: most methods of a codebase have no finding and never pay for them.
+   */
+  public MethodAnalysis scan(ExecutableElement method, MethodTree tree) {
+    MethodAnalysis alone = analyze(method, tree, AnalysisMode.SCAN, null, false);
+    return alone.findings().isEmpty() ? alone : analyze(method, tree, AnalysisMode.SCAN);
   }
 
   /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
   MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
-    Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()));
+    return analyze(method, tree, mode, writes, true);
+  }
+
+  private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
+      boolean crossMethod) {
+    Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()), crossMethod);
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
       w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
@@ -126,12 +143,12 @@ public final class RangeAnalyzer {
 
   /** Runs an initialiser block of the class, telling {@code writes} each value stored in a field. */
   void analyzeBlock(BlockTree block, FieldWrites writes) {
-    new Walker(AnalysisMode.FACTS, writes, null, context.format()).scan(block, null);
+    new Walker(AnalysisMode.FACTS, writes, null, context.format(), true).scan(block, null);
   }
 
   /** What is known of an expression evaluated with no local in scope (a field's initialiser). */
   Fact evaluate(ExpressionTree initializer) {
-    return new Walker(AnalysisMode.FACTS, null, null, context.format()).eval(initializer).fact();
+    return new Walker(AnalysisMode.FACTS, null, null, context.format(), true).eval(initializer).fact();
   }
 
   /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
@@ -166,10 +183,13 @@ public final class RangeAnalyzer {
     private final MaxSubtraction maxSubtraction;
     /** The format declared for provider libraries in this method, or null for each library's own. */
     private final FloatFormat declaredFormat;
+    /** Whether field invariants and return summaries (facts of other methods) are used. */
+    private final boolean crossMethod;
     private int lambdaDepth;
 
-    Walker(AnalysisMode mode, FieldWrites writes, MethodTree method, FloatFormat declaredFormat) {
+    Walker(AnalysisMode mode, FieldWrites writes, MethodTree method, FloatFormat declaredFormat, boolean crossMethod) {
       this.mode = mode;
+      this.crossMethod = crossMethod;
       this.writes = writes;
       this.stableNames = method == null ? StableNames.NONE : StableNames.of(method);
       this.maxSubtraction = new MaxSubtraction(method);
@@ -975,7 +995,7 @@ public final class RangeAnalyzer {
           if (m.getParameters().size() == args.size() || m.isVarArgs()) {
             Fact f = RangeAnnotations.of(m);
             Kind kind = kinds.of(m.getReturnType());
-            Fact summary = kind == Kind.FLOAT || kind == Kind.INTEGRAL ? context.summaries().returnOf(m) : null;
+            Fact summary = crossMethod && (kind == Kind.FLOAT || kind == Kind.INTEGRAL) ? context.summaries().returnOf(m) : null;
             if (summary != null) {
               f = new Fact(f.range().meet(summary.range()), f.nonZero() || summary.nonZero());
             }
@@ -1014,7 +1034,7 @@ public final class RangeAnalyzer {
       if (constant instanceof Number n) {
         fact = Double.isNaN(n.doubleValue()) ? Fact.TOP : Fact.of(Range.point(n.doubleValue()));
       } else {
-        Fact invariant = context.fields().of(f);
+        Fact invariant = crossMethod ? context.fields().of(f) : null;
         fact = invariant != null ? invariant : Fact.TOP;
       }
       return kinds.value(fact, f.asType(), node);

@@ -39,7 +39,9 @@ import java.net.URI;
  * analysis' claims, as {@link FieldInvariants} and {@link MethodSummaries} make them (read
  * through the return-range summary of a probe method per fact), are collected by a processor
  * during compilation; then the compiled classes run on sampled inputs, and every value a probe
- * returns must lie in the range claimed for it.
+ * returns must lie in the range claimed for it, and be finite where the analysis found no hazard
+ * in the probe. Probes also compare {@link RangeAnalyzer#scan} with the full analysis: skipping
+ * the other methods' facts where a method alone is safe must not change what is found.
  */
 final class ProgramFactsProperty {
 
@@ -54,6 +56,8 @@ final class ProgramFactsProperty {
 
   private final Random random;
   private final Map<String, Fact> claims = new LinkedHashMap<>();
+  /** Probes where {@link RangeAnalyzer#scan} finds other than the full analysis. */
+  private final List<String> scanMismatches = new ArrayList<>();
   /** The probes in which the analysis finds no hazard: each must return a finite value. */
   private final Set<String> safe = new java.util.HashSet<>();
 
@@ -68,7 +72,7 @@ final class ProgramFactsProperty {
     }
     compile(sources, workDir);
     int checks = 0;
-    List<String> violations = new ArrayList<>();
+    List<String> violations = new ArrayList<>(scanMismatches);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {workDir.toUri().toURL()}, getClass().getClassLoader())) {
       for (int k = 0; k < classes; k++) {
         Class<?> c = loader.loadClass("gen.C" + k);
@@ -90,6 +94,7 @@ final class ProgramFactsProperty {
             checks += probe(c, o, "pf", violations) + probe(c, o, "pg", violations) + probe(c, o, "pc", violations);
             checks += probe(c, null, "ph", violations, b) + probe(c, null, "pa", violations, b);
             checks += probe(c, null, "pl", violations, (Object) new double[(int) Math.abs(b) % 6]);
+            checks += probe(c, o, "pq", violations, b);
           }
         }
       }
@@ -137,6 +142,18 @@ final class ProgramFactsProperty {
 
   private final Map<String, String> classSources = new LinkedHashMap<>();
 
+  private static boolean sameFindings(List<Finding> a, List<Finding> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).op() != b.get(i).op() || a.get(i).hazard() != b.get(i).hazard()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private String klass(String name) {
     String field = pick("a", "a * a", "a + 2", "a - 0.5", "Math.abs(a)", "-a", "3.0", "a * 0.5");
     String guard = random.nextInt(4) == 0 ? "" : "    if (a " + pick(COMPARISONS) + " " + constant() + ") {\n"
@@ -174,6 +191,8 @@ final class ProgramFactsProperty {
         + (random.nextBoolean() ? "" : "    if (x " + pick(COMPARISONS) + " " + constant() + ") {\n      return 1.0;\n    }\n")
         + "    return Math.pow(" + pick("x", "Math.abs(x)", "x * x", "x - 1", "-Math.abs(x)") + ", "
         + pick("n", "n % 3", "n * n", "n + 0.5", "n / 2.0", "2 * n", "n - 1") + ");\n  }\n"
+        + "  public double pq(double x) {\n    return " + pick("1.0 / f", "1.0 / g", "1.0 / count", "1.0 / h(x)", "Math.log(f)",
+            "Math.sqrt(g)", "Math.pow(f, count)") + ";\n  }\n"
         + "  public static double pr(double x, double y) {\n"
         + (random.nextBoolean() ? "" : "    if (" + pick("x", "y") + " " + pick(COMPARISONS) + " " + constant() + ") {\n      return 2.0;\n    }\n")
         + "    if (" + pick("x", "y", "Math.abs(x)") + " " + pick(COMPARISONS) + " " + pick("x", "y", "Math.abs(y)") + ") {\n"
@@ -243,9 +262,14 @@ final class ProgramFactsProperty {
               claims.put(key, f);
             }
             TreePath path = trees.getPath(m);
-            if (new RangeAnalyzer(context, (TypeElement) root, path.getCompilationUnit())
-                .analyze(m, (MethodTree) path.getLeaf(), AnalysisMode.SCAN).findings().isEmpty()) {
+            RangeAnalyzer analyzer = new RangeAnalyzer(context, (TypeElement) root, path.getCompilationUnit());
+            List<Finding> full = analyzer.analyze(m, (MethodTree) path.getLeaf(), AnalysisMode.SCAN).findings();
+            if (full.isEmpty()) {
               safe.add(key);
+            }
+            // scan() skips the other methods' facts where the method alone is safe: the same findings
+            if (!sameFindings(full, analyzer.scan(m, (MethodTree) path.getLeaf()).findings())) {
+              scanMismatches.add(key + ": scan() and analyze(SCAN) differ\n" + classSources.get(root.getSimpleName().toString()));
             }
           }
         }

@@ -2,17 +2,13 @@ package io.nanguard.processor.rewrite;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Scope;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeParameterTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import io.nanguard.processor.analysis.MemberIndex;
 import java.util.ArrayList;
@@ -121,7 +117,7 @@ public final class BodyErrors {
 
   /** The body's simple names that no declaration the source shows accounts for. */
   private List<TreePath> unknownNames(TypeElement type, TreePath method) {
-    Set<String> declared = declaredIn((MethodTree) method.getLeaf());
+    Set<String> declared = DeclaredNames.of((MethodTree) method.getLeaf());
     UnitTypeNames unitTypes;
     try {
       unitTypes = new UnitTypeNames(elements, members, type, method.getCompilationUnit());
@@ -164,8 +160,23 @@ public final class BodyErrors {
     } catch (Unresolvable e) {
       return false; // an import naming no type, or two that clash: javac decides
     }
-    return parent instanceof MemberSelectTree select && select.getExpression() == path.getLeaf()
-        && elements.getPackageElement(name) != null;
+    return qualifiedNameOfAnExistingType(name, path, unit);
+  }
+
+  /**
+   * Whether the name starts a qualified name ({@code java.lang.Math.sqrt}) of which some prefix
+   * is a package or a type that exists: a package named {@code java} alone exists in no module.
+   */
+  private boolean qualifiedNameOfAnExistingType(String name, TreePath path, UnitTypeNames unit) {
+    StringBuilder prefix = new StringBuilder(name);
+    for (TreePath p = path; p.getParentPath().getLeaf() instanceof MemberSelectTree select
+        && select.getExpression() == p.getLeaf(); p = p.getParentPath()) {
+      if (elements.getPackageElement(prefix) != null || unit.canonical(prefix.toString()) != null) {
+        return true;
+      }
+      prefix.append('.').append(select.getIdentifier());
+    }
+    return false;
   }
 
   /** {@code value} in {@code @SuppressWarnings(value = "x")} names the annotation's element. */
@@ -173,33 +184,6 @@ public final class BodyErrors {
     TreePath parent = path.getParentPath();
     return parent.getLeaf() instanceof AssignmentTree a && a.getVariable() == path.getLeaf()
         && parent.getParentPath().getLeaf() instanceof AnnotationTree;
-  }
-
-  /** Every name the method declares: parameters, type parameters, variables, local classes. */
-  private static Set<String> declaredIn(MethodTree method) {
-    Set<String> names = new HashSet<>();
-    method.getParameters().forEach(p -> names.add(p.getName().toString()));
-    method.getTypeParameters().forEach(p -> names.add(p.getName().toString()));
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree node, Void unused) {
-        names.add(node.getName().toString());
-        return super.visitVariable(node, unused);
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        names.add(node.getSimpleName().toString());
-        return super.visitClass(node, unused);
-      }
-
-      @Override
-      public Void visitTypeParameter(TypeParameterTree node, Void unused) {
-        names.add(node.getName().toString());
-        return super.visitTypeParameter(node, unused);
-      }
-    }.scan(method.getBody(), null);
-    return names;
   }
 
   /**

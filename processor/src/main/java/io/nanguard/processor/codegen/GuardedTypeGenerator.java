@@ -158,11 +158,20 @@ public final class GuardedTypeGenerator {
         .build());
   }
 
-  /** The simple names of the classes the generated code adds: Override, the catalogue and each guard class. */
+  /**
+   * The simple names of the classes the generated code adds: Override, the catalogue, each guard
+   * class, and the class holding each guarded row (a generic guard names its row's constant).
+   */
   private static String[] introducedNames(List<GuardedMethod> methods) {
     Set<String> names = new java.util.TreeSet<>(Set.of("Override", GUARD.simpleName(),
-        io.nanguard.ops.OpCatalog.class.getSimpleName())); // the catalogue names a generic guard's row
-    methods.forEach(m -> m.findings().forEach(f -> names.add(ClassName.bestGuess(f.fix().guardClass()).simpleName())));
+        io.nanguard.ops.OpCatalog.class.getSimpleName()));
+    methods.forEach(m -> m.findings().forEach(f -> {
+      names.add(ClassName.bestGuess(f.fix().guardClass()).simpleName());
+      io.nanguard.ops.RowConstant row = f.fix().row() == null ? null : io.nanguard.ops.OpCatalog.constantOf(f.fix().row());
+      if (row != null) {
+        names.add(row.holder().getSimpleName());
+      }
+    }));
     return names.toArray(String[]::new);
   }
 

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.nanguard.check.Finding;
 import io.nanguard.check.FindingKind;
@@ -31,7 +30,9 @@ import java.util.function.Function;
  * format's overflow point (88 in float32, 11 in float16).
  *
  * <p><b>Cost.</b> Every form is a fixed sequence of elementwise device ops ({@code clip}, add,
- * the op): no host synchronisation and no branch on the data, so it stays cheap on a GPU. Only
+ * the op): no host synchronisation and no branch on the data, so it stays cheap on a GPU. The
+ * constants they add (eps, 1) are 0-d arrays made once per device and type ({@link NdConstants}),
+ * not Java numbers DJL would copy into a new array at every call. Only
  * while a NaNGuard check is on (an open {@link NanGuardListener} or an {@code Anomaly} scope) does
  * a guard count the elements it changed, which needs one host synchronisation, and report them as
  * an {@code UNSAFE_INPUT} warning at the user's line; otherwise it counts the call alone.
@@ -45,7 +46,7 @@ public final class NdGuard {
     DataType type = x.getDataType();
     double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
     note(x, site, "sqrt", a -> a.lte(0), "sqrt(max(x, 0) + eps)", e);
-    return plus(x.clip(0, Double.POSITIVE_INFINITY), type, e).sqrt();
+    return x.clip(0, Double.POSITIVE_INFINITY).add(NdConstants.of(x, type, e)).sqrt();
   }
 
   /**
@@ -58,7 +59,7 @@ public final class NdGuard {
     DataType type = x.getDataType();
     double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
     note(x, site, "sqrt", a -> a.lte(0), "sqrt(x + eps)", e);
-    return plus(x, type, e).sqrt();
+    return x.add(NdConstants.of(x, type, e)).sqrt();
   }
 
   /** {@code log(max(x, eps))}. */
@@ -83,11 +84,13 @@ public final class NdGuard {
    * where u rounds to 1.
    */
   public static NDArray log1p(NDArray x, double eps, String site) {
-    double e = NdFormats.belowOne(NdFormats.of(x.getDataType()), checked(eps, site));
+    DataType type = x.getDataType();
+    double e = NdFormats.belowOne(NdFormats.of(type), checked(eps, site));
     note(x, site, "log1p", a -> a.lte(e - 1), "log1p(max(x, eps - 1))", e);
+    NDArray one = NdConstants.of(x, type, 1);
     NDArray t = x.clip(e - 1, Double.POSITIVE_INFINITY);
-    NDArray u = t.add(scalar(x, 1));
-    NDArray d = u.sub(scalar(x, 1));
+    NDArray u = t.add(one);
+    NDArray d = u.sub(one);
     NDArray exact = d.eq(0);
     NDArray safeD = NDArrays.where(exact, d.onesLike(), d);
     return NDArrays.where(exact, t, u.log().mul(t).div(safeD));
@@ -100,10 +103,11 @@ public final class NdGuard {
     if (q == Math.rint(q) && !Double.isInfinite(q)) {
       return q >= 0 ? count(x, site).pow(p) : divisor(x, eps, site).pow(p);
     }
-    double e = q < 1 ? NdFormats.positive(NdFormats.of(x.getDataType()), eps) : 0;
+    DataType type = x.getDataType();
+    double e = q < 1 ? NdFormats.positive(NdFormats.of(type), eps) : 0;
     note(x, site, "pow", a -> q < 1 ? a.lte(0) : a.lt(0), q < 1 ? "pow(max(x, 0) + eps, p)" : "pow(max(x, 0), p)", e);
     NDArray base = x.clip(0, Double.POSITIVE_INFINITY);
-    return (e > 0 ? base.add(scalar(x, e)) : base).pow(p);
+    return (e > 0 ? base.add(NdConstants.of(x, type, e)) : base).pow(p);
   }
 
   /** {@code acos(clip(x, -1 + eps, 1 - eps))}. */
@@ -129,9 +133,10 @@ public final class NdGuard {
    * Its gradient is 1 where b is kept and 0 where it was raised.
    */
   public static NDArray divisor(NDArray b, double eps, String site) {
-    double e = NdFormats.positive(NdFormats.of(b.getDataType()), checked(eps, site));
+    DataType type = b.getDataType();
+    double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
     note(b, site, "div", a -> a.abs().lt(e), "a / (b with |b| raised to eps, sign kept)", e);
-    NDArray sign = b.gte(0).toType(b.getDataType(), false).mul(scalar(b, 2)).sub(scalar(b, 1));
+    NDArray sign = b.gte(0).toType(type, false).mul(NdConstants.of(b, type, 2)).sub(NdConstants.of(b, type, 1));
     return b.abs().clip(e, Double.POSITIVE_INFINITY).mul(sign);
   }
 
@@ -242,30 +247,6 @@ public final class NdGuard {
         where -> op + " input is at or beyond its singular point " + where + "; the guard " + form
             + (eps > 0 ? " with eps " + (float) eps + " (" + format + ")" : "")
             + " kept value and gradient finite: the unguarded op would not have");
-  }
-
-  /**
-   * {@code x + v}. DJL's {@code add(Number)} copies the number from a Java buffer into a new
-   * array first; a 0-d {@code full} array of x's type is one native call less (measured on the
-   * seed's loss). {@code full} takes a float, so a float64 array keeps the exact double path.
-   */
-  private static NDArray plus(NDArray x, DataType type, double v) {
-    if (type == DataType.FLOAT64) {
-      return x.add(v);
-    }
-    try (NDArray c = x.getManager().full(new Shape(), (float) v, type)) {
-      return x.add(c);
-    }
-  }
-
-  /** A scalar of the array's own format, so a 0-d float32 array stays float32. */
-  private static Number scalar(NDArray like, double v) {
-    return scalar(like.getDataType(), v);
-  }
-
-  /** A scalar of the given type's format (the type read once per guard). */
-  private static Number scalar(DataType type, double v) {
-    return type == DataType.FLOAT64 ? (Number) v : (Number) (float) v;
   }
 
   /** An eps that is not positive and below 1 would silently disable the guard. */

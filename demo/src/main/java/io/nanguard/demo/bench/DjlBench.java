@@ -43,6 +43,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code djlseed}: forward and backward of the seed's loss on a 1000 x 16 NDArray,
  *       as written ({@code plain}) and as the generated {@code GuardedNdSeedLoss} ({@code guarded}).
  * </ul>
+ *
+ * <p>The {@code _pair} methods run both variants of a workload in each invocation and time each
+ * half ({@link PairTimes}), so that both see the same machine load; {@link #main} runs only them
+ * and prints checked / plain (listener / plain, guarded / plain) per workload.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
@@ -172,5 +176,20 @@ public class DjlBench {
   @Benchmark
   public float djlseed_guarded(Seed s) {
     return s.run(s.guarded);
+  }
+
+  @Benchmark
+  public double djlmlp_pair(Mlp s, PairTimes times) {
+    return times.time(() -> s.step(s.plain), () -> s.step(s.checked));
+  }
+
+  @Benchmark
+  public double djlseed_pair(Seed s, PairTimes times) {
+    return times.time(() -> s.run(s.plain), () -> s.run(s.guarded));
+  }
+
+  /** Runs the pair benchmarks (JMH options as arguments) and prints checked / plain per workload. */
+  public static void main(String[] args) throws Exception {
+    PairTimes.printRatios(DjlBench.class, args);
   }
 }

@@ -145,11 +145,11 @@ public final class NdGuard {
     double e = NdFormats.positive(FloatFormat.FLOAT32, checked(eps, site));
     double v = b.doubleValue();
     boolean raised = Math.abs(v) < e;
-    GuardStats.record(site, raised ? 1 : 0);
+    record(site, raised ? 1 : 0);
     if (!raised) {
       return b;
     }
-    if (NdChecks.active()) {
+    if (NdChecks.active() && !NdChecks.replaying()) {
       NdChecks.report(unsafe(site, "div", new double[] {1}, new int[0], "a / (b with |b| raised to eps, sign kept)", e,
           "float32"));
     }
@@ -159,7 +159,7 @@ public final class NdGuard {
 
   /** {@code log(sum(exp(x), axes))} computed stably (shifted by the detached maximum); eps is not used. */
   public static NDArray logSumExp(NDArray x, int[] axes, boolean keepDims, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     NDArray max = x.max(axes, true).stopGradient();
     NDArray shift = NDArrays.where(max.isInfinite(), max.zerosLike(), max);
     NDArray out = x.sub(shift).exp().sum(axes, true).log().add(shift);
@@ -173,13 +173,13 @@ public final class NdGuard {
 
   /** {@code log(softmax(x, axis))}, computed as {@link NDArray#logSoftmax}; eps is not used. */
   public static NDArray logSoftmax(NDArray x, int axis, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     return x.logSoftmax(axis);
   }
 
   /** {@code exp(x) / sum(exp(x), axis)}, computed as {@link NDArray#softmax}; eps is not used. */
   public static NDArray softmax(NDArray x, int axis, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     return x.softmax(axis);
   }
 
@@ -188,7 +188,7 @@ public final class NdGuard {
    * computed stably: shifted by the detached maximum over the axes; eps is not used.
    */
   public static NDArray softmax(NDArray x, int[] axes, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     NDArray max = x.max(axes, true).stopGradient();
     NDArray e = x.sub(NDArrays.where(max.isInfinite(), max.zerosLike(), max)).exp();
     return e.div(e.sum(axes, true));
@@ -196,7 +196,7 @@ public final class NdGuard {
 
   /** {@code log(sigmoid(x))}, computed as {@code -softPlus(-x)}; eps is not used. */
   public static NDArray logSigmoid(NDArray x, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     return Activation.softPlus(x.neg()).neg();
   }
 
@@ -214,7 +214,7 @@ public final class NdGuard {
 
   /** Counts a call of a guard that never changes its input (a non-negative integer power). */
   private static NDArray count(NDArray x, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     return x;
   }
 
@@ -224,6 +224,9 @@ public final class NdGuard {
    */
   private static void note(NDArray x, String site, String op, Function<NDArray, NDArray> engaged, String form,
       double eps) {
+    if (NdChecks.replaying()) {
+      return;
+    }
     if (!NdChecks.active()) {
       GuardStats.record(site, 0);
       return;
@@ -238,6 +241,13 @@ public final class NdGuard {
             NdFormats.of(x.getDataType()).name().toLowerCase(Locale.ROOT)));
       }
       scope.suppressNotUsedWarning();
+    }
+  }
+
+  /** Counts a call in {@link GuardStats}, unless it is a listener's replay of an evaluation already counted. */
+  private static void record(String site, long engaged) {
+    if (!NdChecks.replaying()) {
+      GuardStats.record(site, engaged);
     }
   }
 

@@ -150,7 +150,9 @@ public final class NanGuardListener extends TrainingListenerAdapter {
     for (DeviceParameters.Copy c : copies) {
       if (c.array().hasGradient()) {
         NDArray g = c.array().getGradient();
-        first.add(new Checked(Part.GRADIENT, c.name(), c.device(), g, norms ? wide(g).norm() : wide(g).sum()));
+        // the parameter's type, which DJL caches, is the gradient's: no native call to ask it again
+        NDArray wideG = wide(g, c.array().getDataType());
+        first.add(new Checked(Part.GRADIENT, c.name(), c.device(), g, norms ? wideG.norm() : wideG.sum()));
         trained.add(c);
       } else {
         first.add(new Checked(Part.VALUES, c.name(), c.device(), c.array(), wide(c.array()).sum()));
@@ -240,7 +242,11 @@ public final class NanGuardListener extends TrainingListenerAdapter {
   }
 
   private static NDArray wide(NDArray a) {
-    return a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
+    return wide(a, a.getDataType());
+  }
+
+  private static NDArray wide(NDArray a, DataType type) {
+    return type == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
   }
 
   /**

@@ -18,6 +18,7 @@ import io.nanguard.processor.analysis.Suppression;
 import io.nanguard.processor.codegen.GuardedMethod;
 import io.nanguard.processor.codegen.GuardedTypeGenerator;
 import io.nanguard.processor.diagnostics.Diagnostics;
+import io.nanguard.processor.rewrite.BodyErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,6 +62,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
   private boolean noTreesNoted;
   private MemberIndex members;
   private AnalysisContext context;
+  private DeferredTypes deferred;
 
   /** The processor as javac's service loader creates it: it writes {@code Guarded<Name>} classes. */
   public NanGuardProcessor() {
@@ -78,6 +80,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
     options = ProcessorOptions.parse(env.getOptions());
     trees = Environments.trees(env);
     diagnostics = new Diagnostics(env.getMessager(), trees);
+    deferred = new DeferredTypes(diagnostics);
     options.problems().forEach(diagnostics::warning);
     Apis.installed().problems().forEach(diagnostics::warning);
     if (writer == null && trees != null) {
@@ -116,10 +119,15 @@ public final class NanGuardProcessor extends AbstractProcessor {
     context = new AnalysisContext(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees, members,
         options.format());
     Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(annotations, round);
+    deferred.takeInto(guarded, processingEnv.getElementUtils());
+    BodyErrors bodyErrors = new BodyErrors(trees, processingEnv.getElementUtils(), members);
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
       List<GuardedMethod> methods = new ArrayList<>();
       boolean ok = true;
       Map<Element, TreePath> paths = methodPaths(e.getKey());
+      if (deferred.deferIfMissing(e.getKey(), e.getValue(), paths, bodyErrors, round.processingOver())) {
+        continue;
+      }
       for (ExecutableElement m : e.getValue()) {
         GuardedMethod g = guard(m, paths.get(m));
         ok &= g != null;
@@ -204,6 +212,21 @@ public final class NanGuardProcessor extends AbstractProcessor {
     } else if (e instanceof TypeElement t) {
       collectTypeLevel(t, byType);
     }
+  }
+
+  /**
+   * Whether {@code m} is guarded (by its own annotation or its type's) and can be: the silent
+   * version of {@link #collect}, for a type deferred from an earlier round whose misuse was
+   * reported then.
+   */
+  static boolean guardedWithoutMisuse(ExecutableElement m) {
+    for (String name : List.of(GUARDED, DISTANCE)) {
+      if (hasAnnotation(m, name)) {
+        return Misuse.ofGuarded(m, "@" + name.substring(name.lastIndexOf('.') + 1)).isEmpty();
+      }
+    }
+    return hasAnnotation(m.getEnclosingElement(), GUARDED) && Misuse.coveredByType(m)
+        && Misuse.ofGuarded(m, "@Guarded").isEmpty();
   }
 
   private void collectTypeLevel(TypeElement t, Map<TypeElement, Set<ExecutableElement>> byType) {

@@ -44,6 +44,7 @@ import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.Hazard;
 import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.Range;
 import io.nanguard.ops.api.ApiMethod;
 import io.nanguard.ops.api.ApiTable;
@@ -852,7 +853,7 @@ public final class RangeAnalyzer {
       if (check.failure() == Failure.GRADIENT && !mode.differentiated() && op.kind() != Kind.TENSOR) {
         return op; // no backward pass runs through plain doubles here
       }
-      if (check.hazard() == Hazard.DIV && op.origin().role() == Role.DIV && literalZero(op.operand(1).tree())) {
+      if (check.guardsOperand() && literalZero(op.operand(check.operand()).tree())) {
         return op; // x / 0.0 written out is an intentional infinity (or NaN), not an accident
       }
       Compositions.Match match = Compositions.match(op);
@@ -881,9 +882,9 @@ public final class RangeAnalyzer {
       } else {
         List<ExpressionTree> args = new ArrayList<>();
         Tree target;
-        if (check.hazard() == Hazard.DIV && op.origin().role() == Role.DIV) {
-          target = op.operand(1).tree();
-          args.add(op.operand(1).tree());
+        if (check.guardsOperand()) {
+          target = op.operand(check.operand()).tree();
+          args.add(op.operand(check.operand()).tree());
         } else {
           target = op.opTree();
           for (Value v : op.operands()) {
@@ -891,11 +892,11 @@ public final class RangeAnalyzer {
           }
         }
         Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
-        String message = Messages.range(op.origin(), check, operand, mode);
+        String message = Messages.range(check, operand, mode);
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
             split == null ? message : Messages.splitComposition(message, split, check.format()),
             new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args,
-                check.row() != null && check.row().guarding().clampIdleOn(check.input())));
+                check.row() instanceof OpSpec row && row.guarding().clampIdleOn(check.input())));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {

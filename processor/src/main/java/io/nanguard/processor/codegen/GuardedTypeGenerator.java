@@ -10,7 +10,6 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.util.Trees;
-import io.nanguard.ops.api.TensorLibraryApi;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.diagnostics.Diagnostics;
 import io.nanguard.processor.rewrite.BodyRewriter;
@@ -54,14 +53,12 @@ public final class GuardedTypeGenerator {
   public static final String PROCESSOR = "io.nanguard.processor.NanGuardProcessor";
 
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  /** The guard class the Javadoc names: the built-in libraries' (another library's guards are called all the same). */
-  private static final ClassName GUARD = ClassName.bestGuess(TensorLibraryApi.TABLE.guardClass());
 
   /** The guard class the class comment names: the one library's whose ops were rewritten, else NaNGuard's own. */
   private static ClassName guardClassOf(List<GuardedMethod> methods) {
     Set<String> used = methods.stream().flatMap(m -> m.findings().stream())
         .map(f -> f.fix().guardClass()).collect(Collectors.toSet());
-    return used.size() == 1 ? ClassName.bestGuess(used.iterator().next()) : GUARD;
+    return used.size() == 1 ? ClassName.bestGuess(used.iterator().next()) : IntroducedNames.GUARD;
   }
   private static final Set<Modifier> NOT_COPIED = EnumSet.of(Modifier.ABSTRACT, Modifier.DEFAULT, Modifier.NATIVE);
 
@@ -104,6 +101,11 @@ public final class GuardedTypeGenerator {
       typeProblems.forEach(p -> error(type, "cannot generate " + guardedName(type).simpleName() + ": " + p));
       return Optional.empty();
     }
+    IntroducedNames introduced = IntroducedNames.of(type, methods, members, elements);
+    if (!introduced.problems().isEmpty()) {
+      introduced.problems().forEach(p -> error(type, "cannot generate " + guardedName(type).simpleName() + ": " + p));
+      return Optional.empty();
+    }
     List<MethodSpec> overrides = new ArrayList<>();
     boolean ok = true;
     for (GuardedMethod m : methods) {
@@ -117,9 +119,7 @@ public final class GuardedTypeGenerator {
     ClassName name = guardedName(type);
     TypeSpec.Builder b = TypeSpec.classBuilder(name)
         .addOriginatingElement(type)
-        // Names the generated code introduces are written qualified: the original's members
-        // (a nested class, a field or a local called Guard or Override) would otherwise hide them.
-        .alwaysQualify(introducedNames(methods))
+        .alwaysQualify(introduced.qualified().toArray(String[]::new))
         .avoidClashesWithNestedClasses(type);
     if (generatedAvailable(type)) {
       b.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
@@ -156,14 +156,6 @@ public final class GuardedTypeGenerator {
         .indent("  ")
         .skipJavaLangImports(true)
         .build());
-  }
-
-  /** The simple names of the classes the generated code adds: Override, the catalogue and each guard class. */
-  private static String[] introducedNames(List<GuardedMethod> methods) {
-    Set<String> names = new java.util.TreeSet<>(Set.of("Override", GUARD.simpleName(),
-        io.nanguard.ops.OpCatalog.class.getSimpleName())); // the catalogue names a generic guard's row
-    methods.forEach(m -> m.findings().forEach(f -> names.add(ClassName.bestGuess(f.fix().guardClass()).simpleName())));
-    return names.toArray(String[]::new);
   }
 
   /**

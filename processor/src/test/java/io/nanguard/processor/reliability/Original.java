@@ -23,7 +23,7 @@ final class Original {
   private final Compilation compilation;
   private final ClassLoader loader;
 
-  private Original(Compilation compilation) {
+  Original(Compilation compilation) {
     this.compilation = compilation;
     assertThat(compilation).succeeded();
     this.loader = Generated.load(compilation);
@@ -76,7 +76,7 @@ final class Original {
     return actual;
   }
 
-  private Object run(String className, String method, Object... args) {
+  Object run(String className, String method, Object... args) {
     try {
       Class<?> c = loader.loadClass(className);
       Method m = find(c, method, args.length);

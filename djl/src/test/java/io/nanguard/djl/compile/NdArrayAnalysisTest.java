@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.testing.compile.Compilation;
 import io.nanguard.djl.Autograd;
+import io.nanguard.processor.codegen.Generated;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.stream.Stream;
@@ -79,9 +80,9 @@ class NdArrayAnalysisTest {
 
   @BeforeAll
   static void compile() {
-    compilation = Processed.compile("com.x.Ops", SOURCE, "-Xlint:all,-processing");
+    compilation = Generated.compile(List.of("-Xlint:all,-processing"), "com.x.Ops", SOURCE);
     assertThat(compilation).succeeded();
-    loader = Processed.load(compilation);
+    loader = Generated.load(compilation);
   }
 
   static Stream<Arguments> warned() {
@@ -145,7 +146,7 @@ class NdArrayAnalysisTest {
 
   @Test
   void aTypeDeclaresItsFormatAndAMethodOverridesIt() {
-    Compilation c = Processed.compile("com.y.Traps", TRAPS);
+    Compilation c = Generated.compile(List.of(), "com.y.Traps", TRAPS);
     assertThat(c).succeeded();
     assertThat(c).hadWarningContaining(", a value in [0, 20] (float16)").inFile(c.sourceFiles().get(0)).onLine(11);
     assertThat(c).hadWarningContaining(", a value in [-1, 1] (float16)").inFile(c.sourceFiles().get(0)).onLine(13);
@@ -155,7 +156,7 @@ class NdArrayAnalysisTest {
   @Test
   void theOptionDeclaresTheFormatOfEveryProviderLibrary() {
     String source = SOURCE.replace("public class Ops", "public class Ops64");
-    Compilation c = Processed.compile("com.x.Ops64", source, "-Ananguard.format=float64");
+    Compilation c = Generated.compile(List.of("-Ananguard.format=float64"), "com.x.Ops64", source);
     assertThat(c).succeeded();
     // the float32 traps (lines 38-40) are safe in float64; line 42 declares float16 itself
     assertThat(c).hadWarningCount(17);
@@ -185,7 +186,7 @@ class NdArrayAnalysisTest {
 
   @Test
   void theGeneratedClassCallsNdGuardAndRunsFiniteOnTheEngine() throws Exception {
-    String generated = Processed.generated(compilation, "com.x.GuardedOps");
+    String generated = Generated.source(compilation, "com.x.GuardedOps");
     assertTrue(generated.contains("return io.nanguard.djl.NdGuard.softmax(x, new int[] {1}, 1.0E-8, \"Ops.java:22\");"), generated);
     assertTrue(generated.contains("return a.sub(b).norm();"), "proven-safe code is copied as is");
     assertTrue(generated.contains("return io.nanguard.djl.NdGuard.sqrt(x, 1.0E-8, \"Ops.java:12\");"),
@@ -208,7 +209,7 @@ class NdArrayAnalysisTest {
 
   @Test
   void logSumExpWithKeepDimsIsRewrittenToTheStableFormAndKeepsTheDimension() throws Exception {
-    String generated = Processed.generated(compilation, "com.x.GuardedOps");
+    String generated = Generated.source(compilation, "com.x.GuardedOps");
     assertTrue(generated.contains(
         "return io.nanguard.djl.NdGuard.logSumExp(x, new int[] {1}, true, 1.0E-8, \"Ops.java:44\");"), generated);
     Object original = loader.loadClass("com.x.Ops").getConstructor().newInstance();

@@ -109,12 +109,29 @@ public final class RangeAnalyzer {
 
   /** Analyses the body of {@code method} (declared by {@code tree}) for the given purpose. */
   public MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode) {
-    return analyze(method, tree, mode, null);
+    return analyze(method, tree, mode, null, true);
+  }
+
+  /**
+   * Analyses {@code method} for {@code -Ananguard.scan=all}: first with what the method itself
+   * shows, and only if that finds something, again with the facts of other methods (field
+   * invariants, return summaries), which cost an analysis of the constructors, setters and
+   * callees they come from. Those facts only narrow ranges, so a method proven safe without them
+   * is safe with them: most methods of a codebase have no finding and never pay for them.
+   */
+  public MethodAnalysis scan(ExecutableElement method, MethodTree tree) {
+    MethodAnalysis alone = analyze(method, tree, AnalysisMode.SCAN, null, false);
+    return alone.findings().isEmpty() ? alone : analyze(method, tree, AnalysisMode.SCAN);
   }
 
   /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
   MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
-    Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()));
+    return analyze(method, tree, mode, writes, true);
+  }
+
+  private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
+      boolean crossMethod) {
+    Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()), crossMethod);
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
       w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
@@ -127,12 +144,12 @@ public final class RangeAnalyzer {
 
   /** Runs an initialiser block of the class, telling {@code writes} each value stored in a field. */
   void analyzeBlock(BlockTree block, FieldWrites writes) {
-    new Walker(AnalysisMode.FACTS, writes, null, context.format()).scan(block, null);
+    new Walker(AnalysisMode.FACTS, writes, null, context.format(), true).scan(block, null);
   }
 
   /** What is known of an expression evaluated with no local in scope (a field's initialiser). */
   Fact evaluate(ExpressionTree initializer) {
-    return new Walker(AnalysisMode.FACTS, null, null, context.format()).eval(initializer).fact();
+    return new Walker(AnalysisMode.FACTS, null, null, context.format(), true).eval(initializer).fact();
   }
 
   /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
@@ -167,10 +184,13 @@ public final class RangeAnalyzer {
     private final MaxSubtraction maxSubtraction;
     /** The format declared for provider libraries in this method, or null for each library's own. */
     private final FloatFormat declaredFormat;
+    /** Whether field invariants and return summaries (facts of other methods) are used. */
+    private final boolean crossMethod;
     private int lambdaDepth;
 
-    Walker(AnalysisMode mode, FieldWrites writes, MethodTree method, FloatFormat declaredFormat) {
+    Walker(AnalysisMode mode, FieldWrites writes, MethodTree method, FloatFormat declaredFormat, boolean crossMethod) {
       this.mode = mode;
+      this.crossMethod = crossMethod;
       this.writes = writes;
       this.stableNames = method == null ? StableNames.NONE : StableNames.of(method);
       this.maxSubtraction = new MaxSubtraction(method);
@@ -657,6 +677,12 @@ public final class RangeAnalyzer {
       if (node.getKind() == Tree.Kind.MINUS && result.kind() == Kind.FLOAT && maxSubtraction.subtractsRunningMax(node)) {
         result = result.withFact(result.fact().meet(MaxSubtraction.AT_MOST_ZERO));
       }
+      Value difference = node.getKind() == Tree.Kind.MINUS
+          ? env.get(Narrowing.difference(key(node.getLeftOperand()), key(node.getRightOperand()))) : null;
+      if (difference != null) { // a comparison of the two operands bounds it
+        Fact f = difference.fact();
+        result = result.withFact(new Fact(result.fact().range().meet(f.range()), result.fact().nonZero() || f.nonZero()));
+      }
       if ((node.getKind() == Tree.Kind.REMAINDER || node.getKind() == Tree.Kind.DIVIDE)
           && l.kind() == Kind.INTEGRAL && r.kind() == Kind.INTEGRAL) {
         // An int division or remainder by 0 throws: whatever runs after it knows the divisor is not 0.
@@ -813,7 +839,8 @@ public final class RangeAnalyzer {
         // the constant 1 - 1e-9 is 1, and an eps of 1e-50 is 0.
         facts.add(v.kind() == Kind.TENSOR ? v.fact() : Precisions.rounded(v.fact(), format));
       }
-      Transfer.Step step = Transfer.apply(m, facts, format);
+      boolean wholeExponent = m.role() == Role.POW && operands.get(1).kind() == Kind.INTEGRAL;
+      Transfer.Step step = Transfer.apply(m, facts, format, wholeExponent);
       Fact fact = step.result();
       if (m.role() == Role.SUB && kind == Kind.TENSOR && MaxSubtraction.subtractsOwnMax(operands)) {
         fact = fact.meet(MaxSubtraction.AT_MOST_ZERO);
@@ -969,7 +996,7 @@ public final class RangeAnalyzer {
           if (m.getParameters().size() == args.size() || m.isVarArgs()) {
             Fact f = RangeAnnotations.of(m);
             Kind kind = kinds.of(m.getReturnType());
-            Fact summary = kind == Kind.FLOAT || kind == Kind.INTEGRAL ? context.summaries().returnOf(m) : null;
+            Fact summary = crossMethod && (kind == Kind.FLOAT || kind == Kind.INTEGRAL) ? context.summaries().returnOf(m) : null;
             if (summary != null) {
               f = new Fact(f.range().meet(summary.range()), f.nonZero() || summary.nonZero());
             }
@@ -1008,7 +1035,7 @@ public final class RangeAnalyzer {
       if (constant instanceof Number n) {
         fact = Double.isNaN(n.doubleValue()) ? Fact.TOP : Fact.of(Range.point(n.doubleValue()));
       } else {
-        Fact invariant = context.fields().of(f);
+        Fact invariant = crossMethod ? context.fields().of(f) : null;
         fact = invariant != null ? invariant : Fact.TOP;
       }
       return kinds.value(fact, f.asType(), node);
@@ -1069,8 +1096,9 @@ public final class RangeAnalyzer {
       if (key == null) {
         return null;
       }
-      while (t instanceof ParenthesizedTree paren) {
-        t = paren.getExpression();
+      while (t instanceof ParenthesizedTree || t instanceof AssignmentTree) {
+        // the value (w = e) compares is w's, read without running the assignment again
+        t = t instanceof ParenthesizedTree paren ? paren.getExpression() : ((AssignmentTree) t).getVariable();
       }
       Comparison.Target inner = Narrowing.absoluteOf(key) == null ? null
           : target(((MethodInvocationTree) t).getArguments().get(0));

@@ -328,7 +328,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
         continue;
       }
       try {
-        report(m, unit, analyzer(m, unit).analyze(m, tree, AnalysisMode.SCAN), Diagnostic.Kind.WARNING);
+        report(m, unit, analyzer(m, unit).scan(m, tree), Diagnostic.Kind.WARNING);
       } catch (RuntimeException | StackOverflowError ex) {
         diagnostics.note("could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);
       }

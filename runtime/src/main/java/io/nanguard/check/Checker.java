@@ -1,5 +1,6 @@
 package io.nanguard.check;
 
+import io.nanguard.ops.BinarySpec;
 import io.nanguard.ops.EngineOp;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.Flow;
@@ -12,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The per-thread {@link OpListener} behind {@link Anomaly}: checks each op and routes findings to
@@ -118,7 +120,9 @@ final class Checker implements OpListener {
     }
     OpSpec spec = engineOp.checkedRow();
     if (spec != null) {
-      checkDomain(scope, output, op, spec, inputs[engineOp.checkedOperand()], engineOp.checkedOperand());
+      checkDomain(scope, output, op, spec, inputs[engineOp.checkedOperand()], engineOp.checkedOperandName());
+    } else if (engineOp instanceof BinarySpec row && row.hazardous()) {
+      checkJoint(scope, output, row, inputs[0], inputs[1]);
     }
     double[] y = output.data();
     if (engineOp.flow().copiesForward() || sharesStorage(y, inputs)) {
@@ -172,7 +176,7 @@ final class Checker implements OpListener {
 
   /** Inputs at the op's singular points; a gradient failure matters only if a gradient flows. */
   private static void checkDomain(Anomaly scope, Tensor output, String op, OpSpec spec, Tensor hazardInput,
-      int operandIndex) {
+      String operand) {
     boolean gradFlows = output.requiresGrad();
     double[] x = hazardInput.data();
     if (!anyUnsafe(spec, x, gradFlows)) {
@@ -181,7 +185,6 @@ final class Checker implements OpListener {
     Elements bad = Elements.where(x, hazardInput.shape(), v -> unsafe(spec, v, gradFlows));
     double x0 = x[bad.first()];
     Failure failure = spec.failureAt(x0);
-    String operand = operandIndex == 0 ? "input" : "divisor";
     String effect = failure == Failure.FORWARD
         ? "the value is not finite (" + spec.name() + "(" + x0 + ") = " + spec.apply(x0) + ")"
         : "the value is finite but the gradient is not (d " + spec.name() + "/dx = "
@@ -196,21 +199,71 @@ final class Checker implements OpListener {
   }
 
   /**
-   * One min/max pass and one catalogue question about the whole range; element by element only
-   * when the range reaches a singular point. NaN inputs are skipped: whatever made them was
-   * reported where it happened.
+   * A binary row whose operands decide its safety jointly (atan2 at (0, 0)): one min/max pass per
+   * operand and one catalogue question about both ranges; pair by pair, broadcast as the engine
+   * does, only when the ranges reach a singular point, each pair judged by the row itself.
    */
-  private static boolean anyUnsafe(OpSpec spec, double[] x, boolean gradFlows) {
+  private static void checkJoint(Anomaly scope, Tensor output, BinarySpec row, Tensor a, Tensor b) {
+    boolean gradFlows = output.requiresGrad();
+    Range ra = range(a.data());
+    Range rb = range(b.data());
+    Failure worst = ra == null || rb == null ? null : row.failureWithin(ra, rb);
+    if (worst == null || (worst == Failure.GRADIENT && !gradFlows)) {
+      return;
+    }
+    BroadcastPairs pairs = new BroadcastPairs(a, b, output.shape());
+    boolean gradA = a.requiresGrad();
+    boolean gradB = b.requiresGrad();
+    IntPredicate bad = i -> {
+      double av = pairs.a(i);
+      double bv = pairs.b(i);
+      Failure f = Double.isNaN(av) || Double.isNaN(bv) ? null : row.failureAt(av, bv, gradA, gradB);
+      return f == Failure.FORWARD || (f == Failure.GRADIENT && gradFlows);
+    };
+    Elements found = Elements.whereIndex(pairs.size(), output.shape(), bad);
+    if (found.count() == 0) {
+      return;
+    }
+    double a0 = pairs.a(found.first());
+    double b0 = pairs.b(found.first());
+    double y0 = row.apply(a0, b0);
+    Failure failure = row.failureAt(a0, b0, gradA, gradB);
+    String at = row.name() + "(" + a0 + ", " + b0 + ")";
+    String effect = failure == Failure.FORWARD
+        ? "the value is not finite (" + at + " = " + y0 + ")"
+        : "the value is finite but the gradient is not (the partials of " + at + " are "
+            + row.partialA().at(a0, b0, y0) + " and " + row.partialB().at(a0, b0, y0)
+            + "), so backward will produce inf or NaN";
+    Site site = Site.current();
+    scope.add(found.finding(FindingKind.UNSAFE_INPUT, row.name(), site, row.name() + " operands are (" + a0 + ", "
+        + b0 + ") " + found.where() + (gradFlows && failure == Failure.GRADIENT ? " while a gradient flows" : "")
+        + ": " + effect + "; fix: " + row.advice()));
+    if (gradFlows) {
+      scope.recordForward(output, site, null);
+    }
+  }
+
+  /** The range of the non-NaN values, or null if there are none. */
+  private static Range range(double[] x) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (double v : x) {
       lo = v < lo ? v : lo;
       hi = v > hi ? v : hi;
     }
-    if (lo > hi) {
+    return lo > hi ? null : Range.closed(lo, hi);
+  }
+
+  /**
+   * One min/max pass and one catalogue question about the whole range; element by element only
+   * when the range reaches a singular point. NaN inputs are skipped: whatever made them was
+   * reported where it happened.
+   */
+  private static boolean anyUnsafe(OpSpec spec, double[] x, boolean gradFlows) {
+    Range r = range(x);
+    if (r == null) {
       return false; // empty, or only NaN
     }
-    Range r = Range.closed(lo, hi);
     if (gradFlows ? spec.failureWithin(r) == null : spec.valueDomain().covers(r)) {
       return false;
     }
@@ -268,6 +321,9 @@ final class Checker implements OpListener {
     String why = failure != null
         ? ": its input was " + x0 + " there, where " + spec.name() + " has a " + failure.describe()
             + "; the non-finite gradient spreads to everything upstream; fix: " + spec.advice()
+        : record != null && engineOp instanceof BinarySpec row
+            ? ": its operands were at a singular point of " + row.name() + " (see the warning at its forward line);"
+                + " the non-finite gradient spreads to everything upstream; fix: " + row.advice()
         : ": the local derivative times the upstream gradient overflowed (an exploding gradient);"
             + " fix: rescale, clip (GradClip.clipNorm) or use a stable form";
     String where = record != null ? "" : " (forward line not recorded; reported at the backward() call)";

@@ -3,6 +3,7 @@ package io.nanguard.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoublePredicate;
+import java.util.function.IntPredicate;
 
 /**
  * The offending elements of one tensor: flat indices, the rows holding them, and how many there
@@ -54,12 +55,17 @@ record Elements(List<Integer> shape, List<Integer> indices, List<Integer> rows, 
 
   /** The elements for which {@code bad} holds. */
   static Elements where(double[] data, int[] shape, DoublePredicate bad) {
-    int rowSize = shape.length == 0 || shape[0] == 0 ? 0 : data.length / shape[0];
+    return whereIndex(data.length, shape, i -> bad.test(data[i]));
+  }
+
+  /** The elements, of n in a tensor of this shape, whose flat index satisfies {@code bad}. */
+  static Elements whereIndex(int n, int[] shape, IntPredicate bad) {
+    int rowSize = shape.length == 0 || shape[0] == 0 ? 0 : n / shape[0];
     List<Integer> indices = new ArrayList<>();
     List<Integer> rows = new ArrayList<>();
     int count = 0;
-    for (int i = 0; i < data.length; i++) {
-      if (!bad.test(data[i])) {
+    for (int i = 0; i < n; i++) {
+      if (!bad.test(i)) {
         continue;
       }
       count++;

@@ -1,6 +1,8 @@
 package io.nanguard.guard;
 
 import io.nanguard.check.Site;
+import io.nanguard.ops.BinaryRows;
+import io.nanguard.ops.BinarySpec;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.tensor.Tensor;
@@ -14,8 +16,9 @@ import io.nanguard.tensor.Tensor;
  * <p>Each elementwise guard is a catalogue row ({@link OpCatalog}) applied to its own guard
  * transform ({@link OpSpec#guarding()}, see {@code SafeOp} for how it runs on tensors: the
  * engine's own kernels when no element needs the clamp, one fused node otherwise); the methods
- * below only name the row, and {@link #unary} serves any row that has no method of its own. The
- * forms, as {@link OpSpec#safeForm()} prints them:
+ * below only name the row, {@link #unary} serves any row that has no method of its own, and
+ * {@link #binary} any binary row ({@code io.nanguard.ops.BinaryRows}). The forms, as
+ * {@link OpSpec#safeForm()} prints them:
  *
  * <ul>
  *   <li>{@code sqrt(x)} and {@code rsqrt(x)} → of {@code max(x, 0) + eps};
@@ -170,12 +173,31 @@ public final class Guard {
    * Its gradient is 1 where b is kept and 0 where it was raised.
    */
   public static Tensor divisor(Tensor b, double eps, String site) {
-    return run(SafeOp.divisor(checked(eps, site)), b, site);
+    return run(SafeOp.operand(BinaryRows.DIV, checked(eps, site)), b, site);
   }
 
   /** A divisor made safe (see {@link #divisor(Tensor, double, String)}). */
   public static double divisor(double b, double eps, String site) {
-    return run(SafeOp.divisor(checked(eps, site)), b, site);
+    return run(SafeOp.operand(BinaryRows.DIV, checked(eps, site)), b, site);
+  }
+
+  /** {@code x^p} with a tensor of exponents: the base moved to {@code max(x, 0) + eps}, as for an unknown p. */
+  public static Tensor pow(Tensor x, Tensor p, double eps, String site) {
+    return binary(BinaryRows.POW, x, p, eps, site);
+  }
+
+  /**
+   * Any hazardous binary catalogue row, its guarded operand moved by the row's own transform
+   * ({@link BinarySpec#guarding()}; under {@link BinarySpec.Joint#EVERY} only where both operands
+   * are inside the transform's band): what generated code calls for a binary row that has no
+   * method of its own here ({@code Guard.binary(BinaryRows.ATAN2, a, b, eps, site)}).
+   */
+  public static Tensor binary(BinarySpec row, Tensor a, Tensor b, double eps, String site) {
+    SafeBinaryOp op = new SafeBinaryOp(row, SafeInput.of(row.guarding(), checked(eps, site)));
+    String named = named(site);
+    Tensor y = Site.at(site, () -> a.binary(op.fused(), b));
+    GuardStats.record(named, op.engaged());
+    return y;
   }
 
   /** {@code log(sum(exp(x), dim))}, computed as {@link Tensor#logSumExp}; eps is not used. */
@@ -219,7 +241,6 @@ public final class Guard {
     return op.apply(x);
   }
 
-  /** An eps that is not positive and finite would silently disable the guard. */
   /** The site, which every guard records and reports: a null one is the caller's mistake, said as such. */
   private static String named(String site) {
     if (site == null) {
@@ -228,6 +249,7 @@ public final class Guard {
     return site;
   }
 
+  /** An eps that is not positive and finite would silently disable the guard. */
   private static double checked(double eps, String site) {
     if (!(eps > 0 && eps < 1)) {
       throw new IllegalArgumentException("Guard at " + site + ": eps must be in (0, 1), got " + eps);

@@ -1,9 +1,9 @@
 package io.nanguard.guard;
 
+import io.nanguard.ops.BinarySpec;
 import io.nanguard.ops.Domain;
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Flow;
-import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.tensor.Tensor;
 
@@ -18,7 +18,7 @@ import io.nanguard.tensor.Tensor;
  * clamped does it run as one fused node through the row's functions. Both give the same values
  * and gradients.
  *
- * @param row the catalogue row, or null for the divisor guard (the input transform alone)
+ * @param row the catalogue row, or null for an operand guard (a divisor: the input transform alone)
  * @param input the transform into the row's safe domain
  * @param name the fused op's name as the engine and checker see it: the row's
  *     {@link OpSpec#safeForm()}
@@ -34,11 +34,14 @@ record SafeOp(OpSpec row, SafeInput input, String name) {
     return of(row, SafeInput.of(row.guarding(), eps));
   }
 
-  /** The divisor guard: the division row's input transform alone. */
-  static SafeOp divisor(double eps) {
-    OpSpec division = OpCatalog.divisor();
-    return new SafeOp(null, SafeInput.of(division.guarding(), eps),
-        "divisor (" + division.guarding().form("b", FloatFormat.FLOAT64) + ")");
+  /**
+   * The guard of a binary row's guarded operand alone, the op itself left to the caller (a
+   * divisor: {@code a / Guard.divisor(b, ...)}): the row's input transform without the row.
+   */
+  static SafeOp operand(BinarySpec row, double eps) {
+    String operand = row.operandNames().get(row.guarded());
+    return new SafeOp(null, SafeInput.of(row.guarding(), eps),
+        row.operandGuard() + " (" + row.guarding().form(operand, FloatFormat.FLOAT64) + ")");
   }
 
   double apply(double x) {

@@ -19,4 +19,9 @@ public interface EngineOp {
 
   /** The index of the input {@link #checkedRow()} constrains (0 for sqrt's input, 1 for a divisor), or -1. */
   int checkedOperand();
+
+  /** What reports call the checked input ({@code "input"}; a division's {@code "divisor"}). */
+  default String checkedOperandName() {
+    return "input";
+  }
 }

@@ -1,7 +1,5 @@
 package io.nanguard.ops;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,9 +88,7 @@ public final class OpCatalog {
    * Every public row constant of this class, in declaration order, found by reflection: a row
    * exists in the catalogue by being declared, so no index can leave one out.
    */
-  private static final Map<String, OpSpec> BY_NAME = rowsDeclaredIn(OpCatalog.class);
-  /** The constant's name of each row, for generated code that must name a row ({@code OpCatalog.SQRT}). */
-  private static final Map<OpSpec, String> CONSTANT_NAMES = constantNames(OpCatalog.class);
+  private static final Map<String, OpSpec> BY_NAME = rowsDeclaredIn(OpCatalog.class, OpSpec.class);
 
   private OpCatalog() {}
 
@@ -101,9 +97,18 @@ public final class OpCatalog {
     return BY_NAME;
   }
 
+  /**
+   * The public constant holding {@code row} ({@code OpCatalog.SQRT}, {@code BinaryRows.ATAN2}), for
+   * generated code that must name a row; null for a row made on demand ({@link #pow}).
+   */
+  public static RowConstant constantOf(EngineOp row) {
+    return RowConstant.of(row);
+  }
+
   /** The name of the public constant holding {@code row} ({@code "SQRT"}), or null for a row made on demand. */
   public static String constantName(OpSpec row) {
-    return CONSTANT_NAMES.get(row);
+    RowConstant c = constantOf(row);
+    return c == null ? null : c.field();
   }
 
   /** The op with this name, or null. */
@@ -111,7 +116,7 @@ public final class OpCatalog {
     return BY_NAME.get(name);
   }
 
-  /** The divisor's row: a / b is safe exactly where 1 / b is. */
+  /** The divisor's row: a / b is safe exactly where 1 / b is ({@link BinaryRows#DIV}'s operand row). */
   public static OpSpec divisor() {
     return RECIPROCAL;
   }
@@ -207,29 +212,14 @@ public final class OpCatalog {
     return new OpSpec(name, hazard, Flow.GENERAL, f, d, value, gradient, image, false, guarding, "", advice);
   }
 
-  /** The public static OpSpec constants of {@code holder}, by row name, in declaration order. */
-  static Map<String, OpSpec> rowsDeclaredIn(Class<?> holder) {
-    Map<String, OpSpec> m = new LinkedHashMap<>();
-    constantNames(holder).keySet().forEach(row -> {
+  /** The public static constants of type {@code type} declared in {@code holder}, by row name, in declaration order. */
+  static <T extends EngineOp> Map<String, T> rowsDeclaredIn(Class<?> holder, Class<T> type) {
+    Map<String, T> m = new LinkedHashMap<>();
+    RowConstant.declaredIn(holder, type).keySet().forEach(row -> {
       if (m.putIfAbsent(row.name(), row) != null) {
         throw new IllegalStateException(holder.getSimpleName() + ": two rows named " + row.name());
       }
     });
-    return Collections.unmodifiableMap(m);
-  }
-
-  private static Map<OpSpec, String> constantNames(Class<?> holder) {
-    Map<OpSpec, String> m = new LinkedHashMap<>();
-    for (Field f : holder.getDeclaredFields()) {
-      int mods = f.getModifiers();
-      if (f.getType() == OpSpec.class && Modifier.isPublic(mods) && Modifier.isStatic(mods) && Modifier.isFinal(mods)) {
-        try {
-          m.put((OpSpec) f.get(null), f.getName());
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
     return Collections.unmodifiableMap(m);
   }
 }

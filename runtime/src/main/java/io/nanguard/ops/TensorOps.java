@@ -2,7 +2,8 @@ package io.nanguard.ops;
 
 /**
  * The ops the autograd engine records besides the elementwise catalogue rows (which are
- * {@link EngineOp}s themselves): one constant each, with its backward {@link Flow} and the input a
+ * {@link EngineOp}s themselves; division, the binary row {@link BinaryRows#DIV}, is listed here
+ * too under its engine name): one constant each, with its backward {@link Flow} and the input a
  * catalogue row constrains. The checker reads these flags; the {@code Tensor} API table derives
  * its shape-only methods from them ({@link Flow#COPIES}).
  */
@@ -11,8 +12,8 @@ public final class TensorOps {
   public static final EngineOp ADD = op("add", Flow.LINEAR);
   public static final EngineOp SUB = op("sub", Flow.LINEAR);
   public static final EngineOp MUL = op("mul", Flow.GENERAL);
-  /** a / b: the divisor (input 1) is checked against {@link OpCatalog#divisor()}. */
-  public static final EngineOp DIV = new Recorded("div", Flow.GENERAL, OpCatalog.divisor(), 1);
+  /** a / b: the catalogue's binary row {@link BinaryRows#DIV} (its divisor, input 1, is checked). */
+  public static final EngineOp DIV = BinaryRows.DIV;
   public static final EngineOp MAXIMUM = op("maximum", Flow.GENERAL);
   public static final EngineOp MINIMUM = op("minimum", Flow.GENERAL);
   public static final EngineOp CLAMP = op("clamp", Flow.GENERAL);
@@ -35,16 +36,24 @@ public final class TensorOps {
   private TensorOps() {}
 
   /**
-   * One recorded op that is not a catalogue row.
+   * One recorded op that is not a catalogue row: no domain constrains its inputs.
    *
    * @param name as reports print it
    * @param flow how backward treats gradients
-   * @param checkedRow the row constraining input {@code checkedOperand}, or null
-   * @param checkedOperand the checked input's index, or -1
    */
-  record Recorded(String name, Flow flow, OpSpec checkedRow, int checkedOperand) implements EngineOp {}
+  record Recorded(String name, Flow flow) implements EngineOp {
+    @Override
+    public OpSpec checkedRow() {
+      return null;
+    }
+
+    @Override
+    public int checkedOperand() {
+      return -1;
+    }
+  }
 
   private static EngineOp op(String name, Flow flow) {
-    return new Recorded(name, flow, null, -1);
+    return new Recorded(name, flow);
   }
 }

@@ -308,6 +308,11 @@ public final class Tensor {
     return unary(row, UnaryKernel.pow(p, row));
   }
 
+  /** x^p elementwise with a tensor of exponents, broadcasting; the catalogue row {@link BinaryRows#POW}. */
+  public Tensor pow(Tensor p) {
+    return binary(BinaryRows.POW, p);
+  }
+
   /** Applies one catalogue row elementwise, recording its derivative for backward. */
   public Tensor unary(OpSpec op) {
     return unary(op, UnaryKernel.of(op));
@@ -362,9 +367,9 @@ public final class Tensor {
     return binary(TensorOps.MUL, o, BinaryOp.MUL);
   }
 
-  /** Division; the divisor is checked against {@link OpCatalog#divisor()} under the checker. */
+  /** Division, the catalogue row {@link BinaryRows#DIV}, computed by its own kernel; the checker checks the divisor. */
   public Tensor div(Tensor o) {
-    return binary(TensorOps.DIV, o, BinaryOp.DIV);
+    return binary(BinaryRows.DIV, o, BinaryOp.DIV);
   }
 
   /** Elementwise max; on ties the gradient is split evenly, as in PyTorch. */
@@ -390,7 +395,7 @@ public final class Tensor {
   }
 
   public Tensor div(double c) {
-    return scalarOp(TensorOps.DIV, c, BinaryOp.DIV);
+    return scalarOp(BinaryRows.DIV, c, BinaryOp.DIV);
   }
 
   private Tensor scalarOp(EngineOp op, double c, BinaryOp kind) {

@@ -8,8 +8,8 @@ import io.nanguard.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the checker does with a binary row today: it has no joint domain check yet, so atan2 at
- * (0, 0) is reported where backward turns the gradient NaN, and a safe atan2 is not reported.
+ * atan2 at (0, 0) is reported where backward turns the gradient NaN (the forward check, in
+ * {@link NewBinaryRowTest}, flags it first), and a safe atan2 is not reported.
  */
 class BinaryRowCheckTest {
 

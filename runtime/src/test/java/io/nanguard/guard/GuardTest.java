@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nanguard.check.Site;
 import io.nanguard.ops.EngineOp;
+import io.nanguard.ops.BinaryRows;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.tensor.OpListener;
@@ -192,7 +193,7 @@ class GuardTest {
   void fusedAndUnclampedPathsAgreeExactly() {
     List<SafeOp> ops = List.of(SafeOp.of(OpCatalog.SQRT, SafeInput.atLeast(0, EPS)),
         SafeOp.of(OpCatalog.LOG, SafeInput.atLeast(EPS, 0)), SafeOp.of(OpCatalog.ACOS, SafeInput.within(-0.9, 0.9, 0)),
-        SafeOp.of(OpCatalog.pow(0.5), EPS), SafeOp.divisor(EPS));
+        SafeOp.of(OpCatalog.pow(0.5), EPS), SafeOp.operand(BinaryRows.DIV, EPS));
     for (SafeOp op : ops) {
       Tensor a = Tensor.of(0.1, 0.25, 0.5, 0.8).requiresGrad(true);
       Tensor b = Tensor.of(0.1, 0.25, 0.5, 0.8).requiresGrad(true);

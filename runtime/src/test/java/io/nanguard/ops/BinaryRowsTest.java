@@ -98,7 +98,8 @@ class BinaryRowsTest {
   void aBinaryRowNeedsOneDomainPerOperand() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BinarySpec("bad",
         Hazard.DIV, Math::atan2, (a, b, y) -> 0, (a, b, y) -> 0, List.of(Domain.ALL), BinarySpec.Joint.ANY,
-        Failure.FORWARD, ""));
+        Failure.FORWARD, (a, b) -> Range.TOP, 1, Guarding.awayFromZero(), null, null, "%s, %s", List.of("a", "b"),
+        "bad of", null, ""));
     assertTrue(e.getMessage().contains("bad"));
   }
 }

@@ -1,9 +1,9 @@
 package io.nanguard.processor.analysis;
 
+import io.nanguard.ops.EngineOp;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Hazard;
-import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.Range;
 
 /**
@@ -13,11 +13,14 @@ import io.nanguard.ops.Range;
  * @param failure whether the value or only the gradient may stop being finite
  * @param input the range found for the checked operand
  * @param operand which operand was checked (0 for the argument of sqrt, 1 for a divisor)
+ * @param shownAs how messages name the op applied to that operand ({@code "sqrt of"},
+ *     {@code "division by"})
  * @param guardMethod the guard method the generated code calls
- * @param row the catalogue row the guard applies, or null when the guard method alone says it
- *     ({@code divisor}, {@code pow})
+ * @param guardsOperand whether the guard wraps the checked operand alone, the op staying as
+ *     written (a divisor), rather than replacing the whole op
+ * @param row the catalogue row (unary or binary) the guard applies
  * @param safeForm the epsilon-safe form, as shown in messages
  * @param format the floating format the op computes in
  */
-public record Check(Hazard hazard, Failure failure, Range input, int operand, String guardMethod, OpSpec row,
-    String safeForm, FloatFormat format) {}
+public record Check(Hazard hazard, Failure failure, Range input, int operand, String shownAs, String guardMethod,
+    boolean guardsOperand, EngineOp row, String safeForm, FloatFormat format) {}

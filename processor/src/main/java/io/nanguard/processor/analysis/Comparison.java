@@ -35,7 +35,11 @@ final class Comparison {
       c = constantOf.apply(b.getLeftOperand());
       op = mirrored(op);
     }
-    if (c == null || op == null) {
+    if (op == null) {
+      return;
+    }
+    if (c == null) {
+      relate(env, b, truth ? b.getKind() : negated(b.getKind()), targetOf);
       return;
     }
     // (v + k) OP c is v OP (c - k) for whole numbers, whose sums are exact.
@@ -58,7 +62,68 @@ final class Comparison {
     if (!truth) {
       op = negated(op);
     }
-    Fact narrowed = narrowed(target.current().fact(), op, c);
+    put(env, target, narrowed(target.current().fact(), op, c));
+  }
+
+  /**
+   * Narrows by {@code x OP y} of two narrowable expressions, known to hold: each side by the
+   * other's bounds ({@code i < n} with {@code i >= 0} makes {@code n > 0}), and their difference
+   * by its sign ({@code lo < hi} makes {@code hi - lo > 0}; {@code a != b} makes it non-zero).
+   * For finite doubles, x - y is 0 only if x == y (subnormals make the difference exact near 0),
+   * and its sign is that of the comparison; ints are taken not to overflow, as everywhere here.
+   */
+  private static void relate(Env env, BinaryTree b, Tree.Kind op, Function<ExpressionTree, Target> targetOf) {
+    Target x = targetOf.apply(b.getLeftOperand());
+    Target y = targetOf.apply(b.getRightOperand());
+    if (x == null || y == null || op == null) {
+      return;
+    }
+    if (op == Tree.Kind.GREATER_THAN || op == Tree.Kind.GREATER_THAN_EQUAL) {
+      Target t = x;
+      x = y;
+      y = t; // y > x is x < y
+      op = mirrored(op);
+    }
+    Range xr = x.current().fact().range();
+    Range yr = y.current().fact().range();
+    Range below; // what x - y is known to be in
+    switch (op) {
+      case LESS_THAN, LESS_THAN_EQUAL -> {
+        boolean strict = op == Tree.Kind.LESS_THAN;
+        put(env, x, x.current().fact().meet(new Range(Double.NEGATIVE_INFINITY, true, yr.hi(), strict || yr.hiOpen())));
+        put(env, y, y.current().fact().meet(new Range(xr.lo(), strict || xr.loOpen(), Double.POSITIVE_INFINITY, true)));
+        below = new Range(Double.NEGATIVE_INFINITY, true, 0, strict);
+      }
+      case EQUAL_TO -> {
+        put(env, x, x.current().fact().meet(yr));
+        put(env, y, y.current().fact().meet(xr));
+        below = Range.point(0);
+      }
+      case NOT_EQUAL_TO -> below = null;
+      default -> {
+        return;
+      }
+    }
+    Kind kind = x.current().kind().join(y.current().kind());
+    if (kind != Kind.FLOAT && kind != Kind.INTEGRAL) {
+      return;
+    }
+    Fact xMinusY = below == null ? new Fact(Range.TOP, true) : Fact.of(below);
+    Fact yMinusX = below == null ? xMinusY : Fact.of(below.neg());
+    putDifference(env, Narrowing.difference(x.key(), y.key()), x.current(), kind, xMinusY);
+    putDifference(env, Narrowing.difference(y.key(), x.key()), x.current(), kind, yMinusX);
+  }
+
+  private static void putDifference(Env env, String key, Value like, Kind kind, Fact f) {
+    if (key != null) {
+      Value old = env.get(key);
+      Fact known = old == null ? f : new Fact(old.fact().range().meet(f.range()), old.fact().nonZero() || f.nonZero());
+      env.put(key, Value.number(known, kind, null, like.tree()));
+    }
+  }
+
+  /** Stores what is now known of a target; for {@code abs(x)}, also what follows for x. */
+  private static void put(Env env, Target target, Fact narrowed) {
     env.put(target.key(), target.current().withFact(narrowed));
     Target x = target.absoluteOf();
     if (x != null && narrowed.range().hi() >= 0) {

@@ -54,7 +54,7 @@ public final class Compositions {
       String safeForm, ApiMethod result, Matcher matcher) {}
 
   private static ApiMethod stable(String name, Role role, OpSpec op, int dimArg) {
-    return new ApiMethod(name, dimArg < 0 ? 0 : 1, role, op, dimArg, Returns.TENSOR);
+    return new ApiMethod(name, dimArg < 0 ? 0 : 1, role, op, null, dimArg, Returns.TENSOR);
   }
 
   /** The table. Order matters only where two rows could match the same op (none do today). */

@@ -53,7 +53,7 @@ final class Env {
    * field, ends it.
    */
   void forgetNarrowed(Predicate<String> root) {
-    vars.keySet().removeIf(k -> Narrowing.isKey(k) && root.test(Narrowing.root(k)));
+    vars.keySet().removeIf(k -> Narrowing.isKey(k) && Narrowing.roots(k).stream().anyMatch(root));
   }
 
   Env copy() {

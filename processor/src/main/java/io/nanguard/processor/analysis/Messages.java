@@ -3,7 +3,6 @@ package io.nanguard.processor.analysis;
 import com.sun.source.tree.Tree;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.FloatFormat;
-import io.nanguard.ops.api.ApiMethod;
 import java.util.Locale;
 
 /**
@@ -20,8 +19,8 @@ final class Messages {
   private Messages() {}
 
   /** For an op whose input range reaches a singular point; {@code operand} is the checked operand. */
-  static String range(ApiMethod op, Check check, Tree operand, AnalysisMode mode) {
-    String what = (check.operand() == 1 ? "division by " : op.displayName() + " of ") + quote(operand);
+  static String range(Check check, Tree operand, AnalysisMode mode) {
+    String what = check.shownAs() + " " + quote(operand);
     String kind = check.failure() == Failure.FORWARD
         ? "the value itself may be non-finite (forward failure)"
         : "the value is finite but the gradient may be infinite, which backward turns into NaN (gradient-only failure)";

@@ -1,10 +1,12 @@
 package io.nanguard.processor.analysis;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -12,13 +14,16 @@ import java.util.function.Predicate;
  * {@link Env}: a field ({@code this.f}), an array's length ({@code x.length}), and an absolute
  * value ({@code abs(x)}, from {@code Math.abs}, {@code StrictMath.abs} or {@code FastMath.abs}),
  * so that {@code if (x.length < 2) throw ...} and {@code if (Math.abs(d) < EPS) throw ...} reach
- * the code after them. Every key has a root, the variable whose assignment ends what was learnt.
- * Keys hold characters no Java name has, so they never collide with a local's name.
+ * the code after them; and the difference of two such expressions ({@code hi - lo}), which a
+ * comparison of the two ({@code lo < hi}) bounds. Every key has roots, the variables whose
+ * assignment ends what was learnt (a difference has two). Keys hold characters no Java name has,
+ * so they never collide with a local's name.
  */
 final class Narrowing {
 
   private static final String THIS = "this.";
   private static final String ABS = "abs(";
+  private static final String MINUS = " - ";
 
   private Narrowing() {}
 
@@ -27,8 +32,9 @@ final class Narrowing {
    * parameter from a field, and {@code absImported} whether a bare {@code abs(x)} is Math's.
    */
   static String keyOf(ExpressionTree t, Predicate<String> isLocal, boolean absImported) {
-    while (t instanceof ParenthesizedTree p) {
-      t = p.getExpression();
+    while (t instanceof ParenthesizedTree || t instanceof AssignmentTree) {
+      // (w = u - p) < 0 compares the value just stored in w
+      t = t instanceof ParenthesizedTree p ? p.getExpression() : ((AssignmentTree) t).getVariable();
     }
     if (t instanceof IdentifierTree id) {
       String name = id.getName().toString();
@@ -62,13 +68,23 @@ final class Narrowing {
     return THIS + name;
   }
 
+  /** The key of {@code a - b} for the keys of a and b (null if either is null). */
+  static String difference(String a, String b) {
+    return a == null || b == null || a.contains(MINUS) || b.contains(MINUS) ? null : a + MINUS + b;
+  }
+
   /** For {@code abs(k)}, the key k; else null. */
   static String absoluteOf(String key) {
     return key.startsWith(ABS) ? key.substring(ABS.length(), key.length() - 1) : null;
   }
 
-  /** The variable whose assignment ends what is known under {@code key}. */
-  static String root(String key) {
+  /** The variables whose assignment ends what is known under {@code key}. */
+  static List<String> roots(String key) {
+    int minus = key.indexOf(MINUS);
+    return minus < 0 ? List.of(root(key)) : List.of(root(key.substring(0, minus)), root(key.substring(minus + MINUS.length())));
+  }
+
+  private static String root(String key) {
     String k = key.startsWith(ABS) ? key.substring(ABS.length(), key.length() - 1) : key;
     int from = k.startsWith(THIS) ? THIS.length() : 0;
     int dot = k.indexOf('.', from);
@@ -77,7 +93,7 @@ final class Narrowing {
 
   /** Whether {@code key} is a key of this class rather than a local's name. */
   static boolean isKey(String key) {
-    return key.indexOf('.') >= 0 || key.indexOf('(') >= 0;
+    return key.indexOf('.') >= 0 || key.indexOf('(') >= 0 || key.contains(MINUS);
   }
 
   /** Whether a root is a field (which a call may assign). */

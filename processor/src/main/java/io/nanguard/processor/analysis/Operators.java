@@ -11,14 +11,14 @@ import java.util.Map;
 final class Operators {
 
   private static final Map<Tree.Kind, ApiMethod> BY_KIND = Map.of(
-      Tree.Kind.PLUS, new ApiMethod("+", 1, Role.ADD, null, -1, Returns.SCALAR),
-      Tree.Kind.MINUS, new ApiMethod("-", 1, Role.SUB, null, -1, Returns.SCALAR),
-      Tree.Kind.MULTIPLY, new ApiMethod("*", 1, Role.MUL, null, -1, Returns.SCALAR),
-      Tree.Kind.DIVIDE, new ApiMethod("/", 1, Role.DIV, null, -1, Returns.SCALAR),
-      Tree.Kind.UNARY_MINUS, new ApiMethod("-", 0, Role.UNARY, OpCatalog.NEG, -1, Returns.SCALAR));
+      Tree.Kind.PLUS, new ApiMethod("+", 1, Role.ADD, -1, Returns.SCALAR),
+      Tree.Kind.MINUS, new ApiMethod("-", 1, Role.SUB, -1, Returns.SCALAR),
+      Tree.Kind.MULTIPLY, new ApiMethod("*", 1, Role.MUL, -1, Returns.SCALAR),
+      Tree.Kind.DIVIDE, new ApiMethod("/", 1, Role.DIV, -1, Returns.SCALAR),
+      Tree.Kind.UNARY_MINUS, new ApiMethod("-", 0, Role.UNARY, OpCatalog.NEG, null, -1, Returns.SCALAR));
 
   /** {@code x * x} for one x: the catalogue's square. */
-  static final ApiMethod SQUARE = new ApiMethod("*", 1, Role.UNARY, OpCatalog.SQUARE, -1, Returns.SCALAR);
+  static final ApiMethod SQUARE = new ApiMethod("*", 1, Role.UNARY, OpCatalog.SQUARE, null, -1, Returns.SCALAR);
 
   private Operators() {}
 

@@ -44,6 +44,7 @@ import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.Hazard;
 import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.Range;
 import io.nanguard.ops.api.ApiMethod;
 import io.nanguard.ops.api.ApiTable;
@@ -108,12 +109,29 @@ public final class RangeAnalyzer {
 
   /** Analyses the body of {@code method} (declared by {@code tree}) for the given purpose. */
   public MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode) {
-    return analyze(method, tree, mode, null);
+    return analyze(method, tree, mode, null, true);
+  }
+
+  /**
+   * Analyses {@code method} for {@code -Ananguard.scan=all}: first with what the method itself
+   * shows, and only if that finds something, again with the facts of other methods (field
+   * invariants, return summaries), which cost an analysis of the constructors, setters and
+   * callees they come from. Those facts only narrow ranges, so a method proven safe without them
+   * is safe with them: most methods of a codebase have no finding and never pay for them.
+   */
+  public MethodAnalysis scan(ExecutableElement method, MethodTree tree) {
+    MethodAnalysis alone = analyze(method, tree, AnalysisMode.SCAN, null, false);
+    return alone.findings().isEmpty() ? alone : analyze(method, tree, AnalysisMode.SCAN);
   }
 
   /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
   MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
-    Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()));
+    return analyze(method, tree, mode, writes, true);
+  }
+
+  private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
+      boolean crossMethod) {
+    Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()), crossMethod);
     for (VariableElement p : method.getParameters()) {
       TypeMirror t = p.asType();
       w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
@@ -126,12 +144,12 @@ public final class RangeAnalyzer {
 
   /** Runs an initialiser block of the class, telling {@code writes} each value stored in a field. */
   void analyzeBlock(BlockTree block, FieldWrites writes) {
-    new Walker(AnalysisMode.FACTS, writes, null, context.format()).scan(block, null);
+    new Walker(AnalysisMode.FACTS, writes, null, context.format(), true).scan(block, null);
   }
 
   /** What is known of an expression evaluated with no local in scope (a field's initialiser). */
   Fact evaluate(ExpressionTree initializer) {
-    return new Walker(AnalysisMode.FACTS, null, null, context.format()).eval(initializer).fact();
+    return new Walker(AnalysisMode.FACTS, null, null, context.format(), true).eval(initializer).fact();
   }
 
   /** The libraries whose static functions the unit imports statically ({@code import static java.lang.Math.*}). */
@@ -166,10 +184,13 @@ public final class RangeAnalyzer {
     private final MaxSubtraction maxSubtraction;
     /** The format declared for provider libraries in this method, or null for each library's own. */
     private final FloatFormat declaredFormat;
+    /** Whether field invariants and return summaries (facts of other methods) are used. */
+    private final boolean crossMethod;
     private int lambdaDepth;
 
-    Walker(AnalysisMode mode, FieldWrites writes, MethodTree method, FloatFormat declaredFormat) {
+    Walker(AnalysisMode mode, FieldWrites writes, MethodTree method, FloatFormat declaredFormat, boolean crossMethod) {
       this.mode = mode;
+      this.crossMethod = crossMethod;
       this.writes = writes;
       this.stableNames = method == null ? StableNames.NONE : StableNames.of(method);
       this.maxSubtraction = new MaxSubtraction(method);
@@ -656,6 +677,12 @@ public final class RangeAnalyzer {
       if (node.getKind() == Tree.Kind.MINUS && result.kind() == Kind.FLOAT && maxSubtraction.subtractsRunningMax(node)) {
         result = result.withFact(result.fact().meet(MaxSubtraction.AT_MOST_ZERO));
       }
+      Value difference = node.getKind() == Tree.Kind.MINUS
+          ? env.get(Narrowing.difference(key(node.getLeftOperand()), key(node.getRightOperand()))) : null;
+      if (difference != null) { // a comparison of the two operands bounds it
+        Fact f = difference.fact();
+        result = result.withFact(new Fact(result.fact().range().meet(f.range()), result.fact().nonZero() || f.nonZero()));
+      }
       if ((node.getKind() == Tree.Kind.REMAINDER || node.getKind() == Tree.Kind.DIVIDE)
           && l.kind() == Kind.INTEGRAL && r.kind() == Kind.INTEGRAL) {
         // An int division or remainder by 0 throws: whatever runs after it knows the divisor is not 0.
@@ -812,7 +839,8 @@ public final class RangeAnalyzer {
         // the constant 1 - 1e-9 is 1, and an eps of 1e-50 is 0.
         facts.add(v.kind() == Kind.TENSOR ? v.fact() : Precisions.rounded(v.fact(), format));
       }
-      Transfer.Step step = Transfer.apply(m, facts, format);
+      boolean wholeExponent = m.role() == Role.POW && operands.get(1).kind() == Kind.INTEGRAL;
+      Transfer.Step step = Transfer.apply(m, facts, format, wholeExponent);
       Fact fact = step.result();
       if (m.role() == Role.SUB && kind == Kind.TENSOR && MaxSubtraction.subtractsOwnMax(operands)) {
         fact = fact.meet(MaxSubtraction.AT_MOST_ZERO);
@@ -852,7 +880,7 @@ public final class RangeAnalyzer {
       if (check.failure() == Failure.GRADIENT && !mode.differentiated() && op.kind() != Kind.TENSOR) {
         return op; // no backward pass runs through plain doubles here
       }
-      if (check.hazard() == Hazard.DIV && op.origin().role() == Role.DIV && literalZero(op.operand(1).tree())) {
+      if (check.guardsOperand() && literalZero(op.operand(check.operand()).tree())) {
         return op; // x / 0.0 written out is an intentional infinity (or NaN), not an accident
       }
       Compositions.Match match = Compositions.match(op);
@@ -881,9 +909,9 @@ public final class RangeAnalyzer {
       } else {
         List<ExpressionTree> args = new ArrayList<>();
         Tree target;
-        if (check.hazard() == Hazard.DIV && op.origin().role() == Role.DIV) {
-          target = op.operand(1).tree();
-          args.add(op.operand(1).tree());
+        if (check.guardsOperand()) {
+          target = op.operand(check.operand()).tree();
+          args.add(op.operand(check.operand()).tree());
         } else {
           target = op.opTree();
           for (Value v : op.operands()) {
@@ -891,11 +919,11 @@ public final class RangeAnalyzer {
           }
         }
         Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
-        String message = Messages.range(op.origin(), check, operand, mode);
+        String message = Messages.range(check, operand, mode);
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
             split == null ? message : Messages.splitComposition(message, split, check.format()),
             new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args,
-                check.row() != null && check.row().guarding().clampIdleOn(check.input())));
+                check.row() instanceof OpSpec row && row.guarding().clampIdleOn(check.input())));
       }
       findings.put(op.opTree(), f);
       if (!suppressionStack.isEmpty()) {
@@ -968,7 +996,7 @@ public final class RangeAnalyzer {
           if (m.getParameters().size() == args.size() || m.isVarArgs()) {
             Fact f = RangeAnnotations.of(m);
             Kind kind = kinds.of(m.getReturnType());
-            Fact summary = kind == Kind.FLOAT || kind == Kind.INTEGRAL ? context.summaries().returnOf(m) : null;
+            Fact summary = crossMethod && (kind == Kind.FLOAT || kind == Kind.INTEGRAL) ? context.summaries().returnOf(m) : null;
             if (summary != null) {
               f = new Fact(f.range().meet(summary.range()), f.nonZero() || summary.nonZero());
             }
@@ -1007,7 +1035,7 @@ public final class RangeAnalyzer {
       if (constant instanceof Number n) {
         fact = Double.isNaN(n.doubleValue()) ? Fact.TOP : Fact.of(Range.point(n.doubleValue()));
       } else {
-        Fact invariant = context.fields().of(f);
+        Fact invariant = crossMethod ? context.fields().of(f) : null;
         fact = invariant != null ? invariant : Fact.TOP;
       }
       return kinds.value(fact, f.asType(), node);
@@ -1068,8 +1096,9 @@ public final class RangeAnalyzer {
       if (key == null) {
         return null;
       }
-      while (t instanceof ParenthesizedTree paren) {
-        t = paren.getExpression();
+      while (t instanceof ParenthesizedTree || t instanceof AssignmentTree) {
+        // the value (w = e) compares is w's, read without running the assignment again
+        t = t instanceof ParenthesizedTree paren ? paren.getExpression() : ((AssignmentTree) t).getVariable();
       }
       Comparison.Target inner = Narrowing.absoluteOf(key) == null ? null
           : target(((MethodInvocationTree) t).getArguments().get(0));

@@ -1,10 +1,8 @@
 package io.nanguard.processor.analysis;
 
-import io.nanguard.ops.Domain;
+import io.nanguard.ops.BinarySpec;
 import io.nanguard.ops.Failure;
 import io.nanguard.ops.FloatFormat;
-import io.nanguard.ops.Hazard;
-import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.OpSpec;
 import io.nanguard.ops.Range;
 import io.nanguard.ops.api.ApiMethod;
@@ -13,8 +11,8 @@ import java.util.List;
 /**
  * The abstract semantics of one API method: from the facts about its operands, the fact about
  * its result and, if an operand may reach a singular point, the {@link Check} that says so.
- * Elementwise ops take both from the op catalogue; this class adds only what the catalogue
- * cannot know: how reductions, binary arithmetic and shape ops combine ranges.
+ * Elementwise ops, unary and binary, take both from the op catalogue; this class adds only what
+ * the catalogue cannot know: how reductions, sums, products and shape ops combine ranges.
  *
  * <p>The processor's tree walker and the soundness property test both call {@link #apply}, so
  * the test exercises exactly the code the processor runs.
@@ -28,7 +26,6 @@ public final class Transfer {
   private static final Range UNIT_BALL = Range.closed(-1, 1);
   private static final Range NON_POSITIVE = new Range(Double.NEGATIVE_INFINITY, true, 0, false);
   private static final double MEAN_ROUNDING = 1e-12;
-  private static final Domain POSITIVE_ONLY = Domain.interval(Range.POSITIVE);
 
   private Transfer() {}
 
@@ -39,10 +36,20 @@ public final class Transfer {
 
   /** Applies {@code m}, computing in {@code format}, to operands about which {@code in} is known. */
   public static Step apply(ApiMethod m, List<Fact> in, FloatFormat format) {
+    return apply(m, in, format, false);
+  }
+
+  /**
+   * As {@link #apply(ApiMethod, List, FloatFormat)}, where {@code wholeExponent} says that the
+   * exponent of a pow is known to be a whole number (an {@code int} or {@code long} operand,
+   * {@code Math.pow(x, n)}): a negative base is then no hazard.
+   */
+  public static Step apply(ApiMethod m, List<Fact> in, FloatFormat format, boolean wholeExponent) {
     return switch (m.role()) {
       case UNARY -> unary(m.op(), in.get(0), format);
-      case POW -> pow(in.get(0), in.get(1), format);
-      case DIV -> divide(in.get(0), in.get(1), format);
+      case POW -> in.get(1).constant() != null ? binary(m.binary(), in.get(0), in.get(1), format)
+          : powOfRange(m.binary(), in.get(0), in.get(1).range(), wholeExponent, format);
+      case DIV, BINARY -> binary(m.binary(), in.get(0), in.get(1), format);
       case ADD -> safe(range(in, 0).add(range(in, 1)));
       case SUB -> safe(range(in, 0).sub(range(in, 1)));
       case MUL -> safe(range(in, 0).mul(range(in, 1)));
@@ -75,37 +82,56 @@ public final class Transfer {
     Range image = spec.imageOf(x.range());
     boolean nonZero = x.nonZero() && spec.keepsNonZero();
     Check check = failure == null ? null
-        : new Check(spec.hazard(), failure, x.range(), 0, spec.name(), spec, spec.safeForm(format), format);
+        : new Check(spec.hazard(), failure, x.range(), 0, spec.name() + " of", spec.name(), false, spec,
+            spec.safeForm(format), format);
     return new Step(new Fact(image, nonZero), check);
   }
 
-  private static Step pow(Fact base, Fact exponent, FloatFormat format) {
-    Double p = exponent.constant();
-    if (p == null) {
-      // An unknown exponent may be negative or fractional: only a positive base is safe.
-      OpSpec worst = OpCatalog.pow(0.5);
-      Failure failure = POSITIVE_ONLY.covers(base.range()) ? null : Failure.FORWARD;
-      Range image = base.range().lo() >= 0 ? Range.NON_NEGATIVE : Range.TOP;
-      return new Step(Fact.of(image), failure == null ? null
-          : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, worst.safeForm(format), format));
+  /**
+   * A binary row: a unary row once its second operand is a known constant (x^2 is safe, x^0.5 is
+   * not at 0), else the joint check of both operands' domains, reported on the guarded operand.
+   */
+  private static Step binary(BinarySpec row, Fact a, Fact b, FloatFormat format) {
+    Double constant = b.constant();
+    OpSpec fixed = constant == null ? null : row.withConstantB(constant);
+    if (fixed != null) {
+      Step step = unary(fixed, a, format);
+      return new Step(Fact.of(step.result().range()), step.check());
     }
-    OpSpec spec = OpCatalog.pow(p);
-    Failure failure = spec.hazardous() ? spec.failureWithin(base.range()) : null;
-    if (spec.singularOnlyAtZero() && base.nonZero()) {
-      failure = null; // a negative integer power fails only at 0
-    }
-    Check check = failure == null ? null
-        : new Check(Hazard.POW, failure, base.range(), 0, "pow", null, spec.safeForm(format), format);
-    return new Step(Fact.of(spec.imageOf(base.range())), check);
+    Failure failure = row.hazardous() ? row.failureWithin(a.range(), a.nonZero(), b.range(), b.nonZero()) : null;
+    return new Step(Fact.of(row.imageOf(a.range(), b.range())), check(row, failure, a, b, format));
   }
 
-  private static Step divide(Fact a, Fact b, FloatFormat format) {
-    OpSpec divisor = OpCatalog.divisor();
-    Failure failure = b.nonZero() ? null : divisor.failureWithin(b.range());
-    Check check = failure == null ? null
-        : new Check(Hazard.DIV, failure, b.range(), 1, "divisor", null,
-            "a / (" + divisor.guarding().form("b", format) + ")", format);
-    return new Step(Fact.of(a.range().div(b.range())), check);
+  private static Check check(BinarySpec row, Failure failure, Fact a, Fact b, FloatFormat format) {
+    Fact checked = row.guarded() == 0 ? a : b;
+    return failure == null ? null
+        : new Check(row.hazard(), failure, checked.range(), row.guarded(), row.shownAs(), guardMethod(row),
+            row.operandGuard() != null, row, row.safeForm(format), format);
+  }
+
+  /**
+   * x^p for an exponent known only by its range {@code e}, more precisely than the pow row's
+   * domains (a positive base, whatever p) can say: its value is NaN only for a negative base and a
+   * fractional p (never when p is whole), and infinite only for a 0 base and p &lt; 0; its
+   * derivative p x^(p-1) is infinite at a 0 base only for a fractional p &lt; 1.
+   */
+  private static Step powOfRange(BinarySpec row, Fact base, Range e, boolean whole, FloatFormat format) {
+    Range b = base.range();
+    boolean zero = b.contains(0) && !base.nonZero();
+    Failure failure = null;
+    if ((!whole && b.lo() < 0) || (zero && e.lo() < 0)) {
+      failure = Failure.FORWARD;
+    } else if (zero && e.lo() < 1 && !whole) {
+      failure = Failure.GRADIENT;
+    }
+    // pow(-0.0, p) is -inf for an odd whole p < 0: a base that may be 0 keeps the sign only for p >= 0.
+    Range image = b.lo() >= 0 && (!zero || e.lo() >= 0) ? Range.NON_NEGATIVE : Range.TOP;
+    return new Step(Fact.of(image), check(row, failure, base, Fact.of(e), format));
+  }
+
+  /** The guard method called: the operand guard's ({@code divisor}), else the row's own name. */
+  private static String guardMethod(BinarySpec row) {
+    return row.operandGuard() != null ? row.operandGuard() : row.name();
   }
 
   /** A sum of one or more elements of r: unbounded in each direction some element can move. */

@@ -2,6 +2,7 @@ package io.nanguard.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.RowConstant;
 import io.nanguard.ops.api.TensorLibraryApi;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.rewrite.DeclaredNames;
@@ -19,7 +20,7 @@ import javax.lang.model.util.Elements;
 
 /**
  * How the generated class writes the classes it introduces ({@code Override}, the guard classes,
- * the op catalogue): fully qualified, so the original's names (a local, field or nested class
+ * the op catalogue and the class of each row a generic guard names): fully qualified, so the original's names (a local, field or nested class
  * called {@code Guard} or {@code Override}) cannot hide them; but imported, by simple name, when
  * a name of the original obscures the package's first segment (JLS 6.4.2: a variable, parameter,
  * field or type called {@code io} makes {@code io.nanguard.guard.Guard.log(..)} a field access of
@@ -42,6 +43,10 @@ record IntroducedNames(Set<String> qualified, List<String> problems) {
     methods.forEach(m -> m.findings().forEach(f -> {
       ClassName guard = ClassName.bestGuess(f.fix().guardClass());
       introduced.putIfAbsent(guard.simpleName(), guard);
+      RowConstant row = f.fix().row() == null ? null : OpCatalog.constantOf(f.fix().row());
+      if (row != null) { // a generic guard names its row's constant: BinaryRows.ATAN2
+        introduced.putIfAbsent(row.holder().getSimpleName(), ClassName.get(row.holder()));
+      }
     }));
     Set<String> declared = new HashSet<>();
     methods.forEach(m -> declared.addAll(DeclaredNames.of(m.tree())));

@@ -10,7 +10,9 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.ops.Hazard;
+import io.nanguard.ops.BinarySpec;
 import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.RowConstant;
 import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.analysis.Fix;
@@ -51,9 +53,10 @@ public final class BodyRewriter {
    */
   public record Result(CodeBlock body, List<String> problems, List<String> notes) {}
 
-  private static final String DIVISOR = "divisor";
-  /** The guard method that applies any catalogue row: {@code unary(OpSpec row, x, eps, site)}. */
-  private static final String GENERIC_GUARD = "unary";
+  /** The guard method that applies any unary catalogue row: {@code unary(OpSpec row, x, eps, site)}. */
+  private static final String GENERIC_UNARY_GUARD = "unary";
+  /** The guard method that applies any binary catalogue row: {@code binary(BinarySpec row, a, b, eps, site)}. */
+  private static final String GENERIC_BINARY_GUARD = "binary";
 
   private final Trees trees;
   private final Elements elements;
@@ -158,8 +161,9 @@ public final class BodyRewriter {
   }
 
   /**
-   * One fix per target, except that a divisor guard and a guard of the op that computes the
-   * divisor compose; of two rewrites of the same op, the stability rewrite wins.
+   * One fix per target, except that a guard of one operand alone (a divisor's) and a guard of
+   * the op that computes that operand compose; of two rewrites of the same op, the stability
+   * rewrite wins.
    */
   private static List<Finding> distinctTargets(List<Finding> findings) {
     Map<List<Object>, Finding> byTarget = new LinkedHashMap<>();
@@ -167,7 +171,7 @@ public final class BodyRewriter {
       if (f.fix() == null) {
         continue;
       }
-      List<Object> key = List.of(f.fix().target(), f.fix().guardMethod().equals(DIVISOR));
+      List<Object> key = List.of(f.fix().target(), guardsOperand(f));
       byTarget.merge(key, f, (a, b) -> b.hazard() == Hazard.STABILITY ? b : a);
     }
     return List.copyOf(byTarget.values());
@@ -185,9 +189,10 @@ public final class BodyRewriter {
       guardMethod += Fix.NON_NEGATIVE;
     }
     String missing = guard.missing(guardMethod, fix.args().size() + 2);
-    String row = fix.row() == null ? null : OpCatalog.constantName(fix.row());
-    if (missing != null && row != null && guard.missing(GENERIC_GUARD, fix.args().size() + 3) == null) {
-      guardMethod = GENERIC_GUARD; // a row without a method of its own: Guard.unary(OpCatalog.ROW, x, eps, site)
+    RowConstant row = fix.row() == null || guardsOperand(finding) ? null : OpCatalog.constantOf(fix.row());
+    String generic = fix.row() instanceof BinarySpec ? GENERIC_BINARY_GUARD : GENERIC_UNARY_GUARD;
+    if (missing != null && row != null && guard.missing(generic, fix.args().size() + 3) == null) {
+      guardMethod = generic; // a row without a method of its own: Guard.unary(OpCatalog.ROW, x, eps, site)
       missing = null;
     } else {
       row = null;
@@ -218,10 +223,15 @@ public final class BodyRewriter {
     TreePath targetPath = paths.of(fix.target());
     // A float expression must stay float: the double-valued guard is narrowed back (for a
     // divisor: when the division is a float one, whatever the divisor's own type).
-    boolean narrow = fix.guardMethod().equals(DIVISOR) ? exact.isFloatDivision(finding.op())
+    boolean narrow = guardsOperand(finding) ? exact.isFloatDivision(finding.op())
         : targetPath != null && resolution.isFloat(targetPath);
     return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), guardMethod, row, args,
         method.eps(), site, narrow), null);
+  }
+
+  /** Whether the finding's guard wraps one operand alone (a divisor), leaving its op as written. */
+  private static boolean guardsOperand(Finding f) {
+    return f.fix().target() != f.op();
   }
 
   private static int[] span(SourcePositions positions, CompilationUnitTree unit, Tree tree) {

@@ -2,7 +2,7 @@ package io.nanguard.processor.rewrite;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.RowConstant;
 import java.util.List;
 
 /**
@@ -74,11 +74,9 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
    * argument is rendered from its own source span, so fixes nested inside it compose.
    */
   static final class GuardCall extends Replacement {
-    private static final ClassName CATALOGUE = ClassName.get(OpCatalog.class);
-
     private final ClassName guard;
     private final String method;
-    private final String row;
+    private final RowConstant row;
     private final List<int[]> args;
     private final double eps;
     private final String site;
@@ -86,7 +84,7 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
     private com.palantir.javapoet.TypeName standaloneAs;
 
     /** {@code row} is the catalogue constant passed first to a generic guard, or null. */
-    GuardCall(int start, int end, ClassName guard, String method, String row, List<int[]> args, double eps,
+    GuardCall(int start, int end, ClassName guard, String method, RowConstant row, List<int[]> args, double eps,
         String site, boolean narrowToFloat) {
       super(start, end);
       this.guard = guard;
@@ -126,7 +124,7 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
       }
       out.add("$T.$N(", guard, method);
       if (row != null) {
-        out.add("$T.$N, ", CATALOGUE, row);
+        out.add("$T.$N, ", ClassName.get(row.holder()), row.field());
       }
       for (int[] arg : args) {
         text.render(out, arg[0], arg[1], this);

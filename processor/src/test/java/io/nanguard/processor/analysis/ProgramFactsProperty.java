@@ -1,5 +1,7 @@
 package io.nanguard.processor.analysis;
 
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.ops.Range;
 import java.io.IOException;
@@ -37,19 +39,27 @@ import java.net.URI;
  * analysis' claims, as {@link FieldInvariants} and {@link MethodSummaries} make them (read
  * through the return-range summary of a probe method per fact), are collected by a processor
  * during compilation; then the compiled classes run on sampled inputs, and every value a probe
- * returns must lie in the range claimed for it.
+ * returns must lie in the range claimed for it, and be finite where the analysis found no hazard
+ * in the probe. Probes also compare {@link RangeAnalyzer#scan} with the full analysis: skipping
+ * the other methods' facts where a method alone is safe must not change what is found.
  */
 final class ProgramFactsProperty {
 
   private static final String[] COMPARISONS = {"<", "<=", ">", ">=", "==", "!="};
   private static final double[] CONSTANTS = {0, 1, -1, 0.5, 2, -3, 1e-8};
   private static final double[] SAMPLES = {0, -0.0, 1, -1, 0.5, -0.5, 2, -3, 3, 1e-8, -1e-8, 1e-300, 7.25, -42, 1e6};
+  /** Whole exponents small enough that no power of a sample overflows (overflow is not modelled). */
+  private static final int[] EXPONENTS = {-3, -2, -1, 0, 1, 2, 3};
 
   /** What one run found. */
   record Outcome(int claims, int checks, List<String> violations) {}
 
   private final Random random;
   private final Map<String, Fact> claims = new LinkedHashMap<>();
+  /** Probes where {@link RangeAnalyzer#scan} finds other than the full analysis. */
+  private final List<String> scanMismatches = new ArrayList<>();
+  /** The probes in which the analysis finds no hazard: each must return a finite value. */
+  private final Set<String> safe = new java.util.HashSet<>();
 
   ProgramFactsProperty(long seed) {
     this.random = new Random(seed);
@@ -62,11 +72,17 @@ final class ProgramFactsProperty {
     }
     compile(sources, workDir);
     int checks = 0;
-    List<String> violations = new ArrayList<>();
+    List<String> violations = new ArrayList<>(scanMismatches);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {workDir.toUri().toURL()}, getClass().getClassLoader())) {
       for (int k = 0; k < classes; k++) {
         Class<?> c = loader.loadClass("gen.C" + k);
         for (double a : SAMPLES) {
+          for (int n : EXPONENTS) {
+            checks += a == 1e-300 || a == 1e6 ? 0 : probe(c, null, "pp", violations, a, n);
+          }
+          for (double b : SAMPLES) {
+            checks += probe(c, null, "pr", violations, a, b);
+          }
           Object o;
           try {
             o = c.getConstructor(double.class).newInstance(a);
@@ -78,6 +94,7 @@ final class ProgramFactsProperty {
             checks += probe(c, o, "pf", violations) + probe(c, o, "pg", violations) + probe(c, o, "pc", violations);
             checks += probe(c, null, "ph", violations, b) + probe(c, null, "pa", violations, b);
             checks += probe(c, null, "pl", violations, (Object) new double[(int) Math.abs(b) % 6]);
+            checks += probe(c, o, "pq", violations, b);
           }
         }
       }
@@ -86,9 +103,13 @@ final class ProgramFactsProperty {
     return new Outcome((int) claimed, checks, violations);
   }
 
-  /** Calls probe {@code name} and checks its value against the claim; 1 if a claim was checked. */
+  /**
+   * Calls probe {@code name} and checks its value against the claim (its range, and finiteness if
+   * the analysis found no hazard in it); 1 if something was claimed.
+   */
   private int probe(Class<?> c, Object o, String name, List<String> violations, Object... args) throws Exception {
-    Fact claim = claims.get(c.getSimpleName() + "." + name);
+    String key = c.getSimpleName() + "." + name;
+    Fact claim = claims.getOrDefault(key, safe.contains(key) ? Fact.TOP : null);
     if (claim == null) {
       return 0;
     }
@@ -104,9 +125,10 @@ final class ProgramFactsProperty {
     } catch (InvocationTargetException e) {
       return 0; // threw: nothing returned, nothing to hold
     }
-    // An infinity comes from a division the analysis flagged: it only has to be on an unbounded side.
-    boolean holds = Double.isNaN(v) || (Double.isInfinite(v)
-        ? (v > 0 ? claim.range().hi() : claim.range().lo()) == v
+    // A NaN or an infinity comes from an op the analysis flagged (an infinity only on an unbounded side).
+    boolean flagged = !safe.contains(key);
+    boolean holds = (flagged && Double.isNaN(v)) || (Double.isInfinite(v) ? flagged
+        && (v > 0 ? claim.range().hi() : claim.range().lo()) == v
         : claim.range().contains(v) && !(claim.nonZero() && v == 0));
     if (!holds) {
       if (violations.size() < 5) {
@@ -119,6 +141,18 @@ final class ProgramFactsProperty {
   }
 
   private final Map<String, String> classSources = new LinkedHashMap<>();
+
+  private static boolean sameFindings(List<Finding> a, List<Finding> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).op() != b.get(i).op() || a.get(i).hazard() != b.get(i).hazard()) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private String klass(String name) {
     String field = pick("a", "a * a", "a + 2", "a - 0.5", "Math.abs(a)", "-a", "3.0", "a * 0.5");
@@ -152,6 +186,18 @@ final class ProgramFactsProperty {
         + "    if (v.length " + pick(COMPARISONS) + " " + random.nextInt(4) + ") {\n      return 0.0;\n    }\n"
         + "    int n = v.length - " + random.nextInt(3) + ";\n"
         + "    return n;\n  }\n"
+        + "  public static double pp(double x, int n) {\n"
+        + (random.nextBoolean() ? "" : "    if (n " + pick(COMPARISONS) + " " + constant() + ") {\n      return 0.0;\n    }\n")
+        + (random.nextBoolean() ? "" : "    if (x " + pick(COMPARISONS) + " " + constant() + ") {\n      return 1.0;\n    }\n")
+        + "    return Math.pow(" + pick("x", "Math.abs(x)", "x * x", "x - 1", "-Math.abs(x)") + ", "
+        + pick("n", "n % 3", "n * n", "n + 0.5", "n / 2.0", "2 * n", "n - 1") + ");\n  }\n"
+        + "  public double pq(double x) {\n    return " + pick("1.0 / f", "1.0 / g", "1.0 / count", "1.0 / h(x)", "Math.log(f)",
+            "Math.sqrt(g)", "Math.pow(f, count)") + ";\n  }\n"
+        + "  public static double pr(double x, double y) {\n"
+        + (random.nextBoolean() ? "" : "    if (" + pick("x", "y") + " " + pick(COMPARISONS) + " " + constant() + ") {\n      return 2.0;\n    }\n")
+        + "    if (" + pick("x", "y", "Math.abs(x)") + " " + pick(COMPARISONS) + " " + pick("x", "y", "Math.abs(y)") + ") {\n"
+        + "      return " + pick("x - y", "y - x", "1.0 / (x - y)", "1.0 / (y - x)", "x", "y", "1.0 / y") + ";\n    }\n"
+        + "    return " + pick("x - y", "1.0 / (x - y)", "0.5") + ";\n  }\n"
         + "}\n";
     classSources.put(name, src);
     return src;
@@ -204,14 +250,26 @@ final class ProgramFactsProperty {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      Trees trees = Trees.instance(processingEnv);
       AnalysisContext context = new AnalysisContext(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-          Trees.instance(processingEnv), new MemberIndex(processingEnv.getElementUtils()));
+          trees, new MemberIndex(processingEnv.getElementUtils()));
       for (Element root : round.getRootElements()) {
         for (ExecutableElement m : ElementFilter.methodsIn(root.getEnclosedElements())) {
           if (m.getSimpleName().toString().startsWith("p")) {
             Fact f = context.summaries().returnOf(m);
+            String key = root.getSimpleName() + "." + m.getSimpleName().toString().toLowerCase(Locale.ROOT);
             if (f != null) {
-              claims.put(root.getSimpleName() + "." + m.getSimpleName().toString().toLowerCase(Locale.ROOT), f);
+              claims.put(key, f);
+            }
+            TreePath path = trees.getPath(m);
+            RangeAnalyzer analyzer = new RangeAnalyzer(context, (TypeElement) root, path.getCompilationUnit());
+            List<Finding> full = analyzer.analyze(m, (MethodTree) path.getLeaf(), AnalysisMode.SCAN).findings();
+            if (full.isEmpty()) {
+              safe.add(key);
+            }
+            // scan() skips the other methods' facts where the method alone is safe: the same findings
+            if (!sameFindings(full, analyzer.scan(m, (MethodTree) path.getLeaf()).findings())) {
+              scanMismatches.add(key + ": scan() and analyze(SCAN) differ\n" + classSources.get(root.getSimpleName().toString()));
             }
           }
         }

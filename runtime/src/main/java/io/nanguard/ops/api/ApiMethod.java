@@ -1,5 +1,6 @@
 package io.nanguard.ops.api;
 
+import io.nanguard.ops.BinarySpec;
 import io.nanguard.ops.OpSpec;
 
 /**
@@ -10,11 +11,13 @@ import io.nanguard.ops.OpSpec;
  * @param role what it does
  * @param op for {@link Role#UNARY}, the op catalogue's row ({@code io.nanguard.ops.OpCatalog});
  *     else null
+ * @param binary for a binary catalogue row ({@link Role#DIV}, {@link Role#POW}, {@link Role#BINARY}),
+ *     the row ({@code io.nanguard.ops.BinaryRows}); else null. Given by the role where it names one
  * @param dimArg the operand index (receiver = 0, see {@link Role}) of the argument that is an
  *     axis ({@code sum(dim)}, {@code softmax(dim)}), or -1
  * @param returns what it returns
  */
-public record ApiMethod(String name, int arity, Role role, OpSpec op, int dimArg, Returns returns) {
+public record ApiMethod(String name, int arity, Role role, OpSpec op, BinarySpec binary, int dimArg, Returns returns) {
 
   /** Arity of a varargs method: matches any number of arguments. */
   public static final int VARARGS = -1;
@@ -23,6 +26,18 @@ public record ApiMethod(String name, int arity, Role role, OpSpec op, int dimArg
     if ((role == Role.UNARY) != (op != null)) {
       throw new IllegalArgumentException(name + ": a catalogue row is given exactly for Role.UNARY");
     }
+    if (binary == null) {
+      binary = role.binaryRow();
+    }
+    if ((role == Role.BINARY || role.binaryRow() != null) != (binary != null)
+        || (role.binaryRow() != null && binary != role.binaryRow())) {
+      throw new IllegalArgumentException(name + ": a binary row is given exactly for a binary role, and is the role's own");
+    }
+  }
+
+  /** A method of any role but {@link Role#UNARY} and {@link Role#BINARY} (whose rows are given). */
+  public ApiMethod(String name, int arity, Role role, int dimArg, Returns returns) {
+    this(name, arity, role, null, null, dimArg, returns);
   }
 
   /** The lookup key: name and arity, since overloads differ in role ({@code sum()} vs {@code sum(dim)}). */

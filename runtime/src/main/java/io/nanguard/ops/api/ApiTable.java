@@ -1,5 +1,6 @@
 package io.nanguard.ops.api;
 
+import io.nanguard.ops.BinarySpec;
 import io.nanguard.ops.EngineOp;
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.OpSpec;
@@ -164,17 +165,35 @@ public final class ApiTable {
 
     /** {@code x.<method>()} computes the catalogue row elementwise. */
     public Builder unary(String method, OpSpec row) {
-      return put(instanceMethods, new ApiMethod(method, 0, Role.UNARY, row, -1, Returns.TENSOR));
+      return put(instanceMethods, new ApiMethod(method, 0, Role.UNARY, row, null, -1, Returns.TENSOR));
     }
 
     /** {@code Owner.<method>(x)} computes the catalogue row elementwise (a static function). */
     public Builder staticUnary(String method, OpSpec row, Returns returns) {
-      return put(staticMethods, new ApiMethod(method, 1, Role.UNARY, row, -1, returns));
+      return put(staticMethods, new ApiMethod(method, 1, Role.UNARY, row, null, -1, returns));
+    }
+
+    /** {@code a.<row name>(b)} for each row: the library names its binary methods as the catalogue does. */
+    public Builder binary(Collection<BinarySpec> rows) {
+      for (BinarySpec row : rows) {
+        binary(row.name(), row);
+      }
+      return this;
+    }
+
+    /** {@code a.<method>(b)} computes the binary catalogue row elementwise. */
+    public Builder binary(String method, BinarySpec row) {
+      return put(instanceMethods, new ApiMethod(method, 1, Role.of(row), null, row, -1, Returns.TENSOR));
+    }
+
+    /** {@code Owner.<method>(a, b)} computes the binary catalogue row elementwise (a static function). */
+    public Builder staticBinary(String method, BinarySpec row, Returns returns) {
+      return put(staticMethods, new ApiMethod(method, 2, Role.of(row), null, row, -1, returns));
     }
 
     /** An instance method returning a tensor. */
     public Builder instance(String method, int arity, Role role) {
-      return put(instanceMethods, new ApiMethod(method, arity, role, null, -1, Returns.TENSOR));
+      return put(instanceMethods, new ApiMethod(method, arity, role, -1, Returns.TENSOR));
     }
 
     /**
@@ -191,17 +210,17 @@ public final class ApiTable {
 
     /** An instance method whose operand {@code dimArg} (receiver = 0) is an axis, returning a tensor. */
     public Builder reduction(String method, int arity, Role role, int dimArg) {
-      return put(instanceMethods, new ApiMethod(method, arity, role, null, dimArg, Returns.TENSOR));
+      return put(instanceMethods, new ApiMethod(method, arity, role, dimArg, Returns.TENSOR));
     }
 
     /** An instance method returning a scalar ({@code item()}). */
     public Builder scalarResult(String method, int arity, Role role) {
-      return put(instanceMethods, new ApiMethod(method, arity, role, null, -1, Returns.SCALAR));
+      return put(instanceMethods, new ApiMethod(method, arity, role, -1, Returns.SCALAR));
     }
 
     /** A static function of a {@link #staticTypes static type}. */
     public Builder staticMethod(String method, int arity, Role role, Returns returns) {
-      return put(staticMethods, new ApiMethod(method, arity, role, null, -1, returns));
+      return put(staticMethods, new ApiMethod(method, arity, role, -1, returns));
     }
 
     /** Any row, as written. */

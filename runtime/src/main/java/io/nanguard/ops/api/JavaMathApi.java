@@ -1,5 +1,6 @@
 package io.nanguard.ops.api;
 
+import io.nanguard.ops.BinaryRows;
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.OpCatalog;
 
@@ -25,7 +26,7 @@ public final class JavaMathApi implements TensorApi {
       .staticUnary("tanh", OpCatalog.TANH, Returns.SCALAR)
       .staticUnary("sin", OpCatalog.SIN, Returns.SCALAR)
       .staticUnary("cos", OpCatalog.COS, Returns.SCALAR)
-      .staticMethod("pow", 2, Role.POW, Returns.SCALAR)
+      .staticBinary("pow", BinaryRows.POW, Returns.SCALAR)
       .staticMethod("max", 2, Role.MAXIMUM, Returns.SCALAR)
       .staticMethod("min", 2, Role.MINIMUM, Returns.SCALAR)
       .staticMethod("hypot", 2, Role.NORM, Returns.SCALAR)

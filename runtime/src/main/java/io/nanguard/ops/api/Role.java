@@ -1,5 +1,8 @@
 package io.nanguard.ops.api;
 
+import io.nanguard.ops.BinaryRows;
+import io.nanguard.ops.BinarySpec;
+
 /**
  * What an API method does, independently of what its library calls it. A tensor library is
  * described by mapping its method names to roles ({@link ApiTable}); the processor's range
@@ -11,16 +14,18 @@ package io.nanguard.ops.api;
 public enum Role {
   /** A catalogue row ({@link ApiMethod#op()}: sqrt, log, ...) applied elementwise to operand 0. */
   UNARY,
-  /** Operand 0 to the power operand 1. */
-  POW,
+  /** Operand 0 to the power operand 1: the catalogue's binary row {@link BinaryRows#POW}. */
+  POW(BinaryRows.POW),
   /** Operand 0 plus operand 1. */
   ADD,
   /** Operand 0 minus operand 1. */
   SUB,
   /** Operand 0 times operand 1. */
   MUL,
-  /** Operand 0 divided by operand 1 (the divisor is checked). */
-  DIV,
+  /** Operand 0 divided by operand 1: the catalogue's binary row {@link BinaryRows#DIV}. */
+  DIV(BinaryRows.DIV),
+  /** Any other binary catalogue row ({@link ApiMethod#binary()}: atan2, ...) applied elementwise to operands 0 and 1. */
+  BINARY(null),
   /** Sum of the elements of operand 0 (over all or one dim). */
   SUM,
   /** Mean of the elements of operand 0. */
@@ -65,5 +70,30 @@ public enum Role {
   /** 0, 1, ..., n - 1. */
   ARANGE,
   /** Unbounded values (random normal). */
-  UNKNOWN
+  UNKNOWN;
+
+  private final BinarySpec row;
+
+  Role() {
+    this(null);
+  }
+
+  Role(BinarySpec row) {
+    this.row = row;
+  }
+
+  /** The binary catalogue row this role always applies (div, pow), or null. */
+  public BinarySpec binaryRow() {
+    return row;
+  }
+
+  /** The role of a method applying {@code row}: the role named after it, else {@link #BINARY}. */
+  public static Role of(BinarySpec row) {
+    for (Role r : values()) {
+      if (r.row == row) {
+        return r;
+      }
+    }
+    return BINARY;
+  }
 }

@@ -1,13 +1,15 @@
 package io.nanguard.ops.api;
 
+import io.nanguard.ops.BinaryRows;
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.TensorOps;
 
 /**
  * The built-in provider for {@code io.nanguard.tensor.Tensor} (float64): its instance methods
- * and its static factories. Every catalogue row is a {@code Tensor} method of the same name, so a
- * new row is analysed as soon as it exists.
+ * and its static factories. Every catalogue row, unary ({@code x.sqrt()}) or binary
+ * ({@code a.atan2(b)}), is a {@code Tensor} method of the same name, so a new row is analysed as
+ * soon as it exists.
  */
 public final class TensorLibraryApi implements TensorApi {
 
@@ -16,9 +18,9 @@ public final class TensorLibraryApi implements TensorApi {
       .instanceTypes("io.nanguard.tensor.Tensor")
       .staticTypes("io.nanguard.tensor.Tensor")
       .unary(OpCatalog.unaryOps().values())
-      .instance("pow", 1, Role.POW)
+      .binary(BinaryRows.rows().values())
       .instance("add", 1, Role.ADD).instance("sub", 1, Role.SUB)
-      .instance("mul", 1, Role.MUL).instance("div", 1, Role.DIV)
+      .instance("mul", 1, Role.MUL)
       .instance("sum", 0, Role.SUM).reduction("sum", 1, Role.SUM, 1).reduction("sum", 2, Role.SUM, 1)
       .instance("mean", 0, Role.MEAN).reduction("mean", 1, Role.MEAN, 1)
       .reduction("max", 1, Role.MAX, 1)

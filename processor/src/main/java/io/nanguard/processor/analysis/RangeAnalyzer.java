@@ -1009,9 +1009,10 @@ public final class RangeAnalyzer {
     }
 
     /**
-     * The methods a call may invoke: those of its arity; when their return types differ (an
-     * {@code int} and a {@code double} overload), the one javac's attribution picks, since the
-     * first one's type could hide a floating-point division or invent one.
+     * The methods a call may invoke: those of its arity; when their return types differ in what
+     * a finding depends on (an {@code int} and a {@code double} overload), the one javac's
+     * attribution picks, since the first one's type could hide a floating-point division or
+     * invent one.
      */
     private List<ExecutableElement> overloads(TypeElement type, String name, int arity, ExpressionTree node) {
       List<ExecutableElement> candidates = new ArrayList<>();
@@ -1021,13 +1022,21 @@ public final class RangeAnalyzer {
           candidates.add((ExecutableElement) e);
         }
       }
-      boolean sameReturn = candidates.stream().allMatch(m -> context.types().isSameType(m.getReturnType(),
-          candidates.get(0).getReturnType()));
+      boolean sameReturn = candidates.stream().map(m -> returnKind(m.getReturnType())).distinct().count() <= 1;
       if (sameReturn) {
         return candidates;
       }
       ExecutableElement chosen = context.attributedMethod(unit, node);
       return chosen != null && candidates.contains(chosen) ? List.of(chosen) : candidates;
+    }
+
+    /**
+     * What of a return type the findings depend on: the primitive type (int or double division,
+     * float or double format), else the kind (tensor or not); two reference types of one kind
+     * (StringBuilder's and AbstractStringBuilder's append) type no division differently.
+     */
+    private Object returnKind(TypeMirror type) {
+      return type.getKind().isPrimitive() ? type.getKind() : kinds.of(type);
     }
 
     private boolean hasMethod(TypeElement type, String name) {

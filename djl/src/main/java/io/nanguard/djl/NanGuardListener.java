@@ -6,11 +6,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
-import ai.djl.training.loss.Loss;
-import ai.djl.util.Pair;
 import io.nanguard.check.AnomalyOptions;
 import io.nanguard.check.Finding;
 import io.nanguard.check.FindingKind;
@@ -39,16 +36,19 @@ import java.util.Set;
  * <p>DJL's {@code EasyTrain.trainBatch} runs forward and backward, then calls
  * {@link #onTrainingBatch}; {@code EasyTrain.fit} calls {@code trainer.step()} only after it
  * returns. So this listener sees every gradient before the optimizer does, and by throwing
- * {@link NonFiniteException} it stops training with the weights untouched. It checks, on every
- * device of the batch: the loss (recomputed from the batch's predictions and labels), every
- * parameter's values, and every parameter's gradient, naming parameters as DJL does
- * ({@code Block.getParameters()}) and the offending rows. Exploding gradients are warnings under
- * the thresholds of {@link AnomalyOptions}. While the listener's trainer is open, {@link NdGuard}
- * guards that change a value report an {@code UNSAFE_INPUT} warning at the user's line here.
+ * {@link NonFiniteException} it stops training with the weights untouched. It checks the loss
+ * (see {@link BatchLoss} for where it comes from), and every parameter's values and gradient on
+ * every device of the trainer ({@link DeviceParameters}: with several devices, each device's
+ * copy), naming parameters as DJL does ({@code Block.getParameters()}) and the offending rows.
+ * Exploding gradients are warnings under the thresholds of {@link AnomalyOptions}. While the
+ * listener's trainer is open, {@link NdGuard} guards that change a value report an
+ * {@code UNSAFE_INPUT} warning at the user's line here.
  *
- * <p>Cost: the loss recomputed without a gradient, one sum per parameter and one norm per
- * gradient on its device, and one host synchronisation per device per batch; values are copied
- * to the host only for an array with a possible finding.
+ * <p>Cost per batch, when nothing is wrong: one sum per parameter and per gradient on its device
+ * (a norm per gradient if a gradient threshold is set), and one host transfer for all of them;
+ * the loss is DJL's evaluator listener's number if that listener runs first, else evaluated
+ * again without a gradient. Values are copied to the host only for an array with a possible
+ * finding, and the caller's line is looked up only for a finding.
  *
  * <p>The report has the format of the core checker ({@link Report}, JSON included). In throw
  * mode (the default) the first batch with an error throws, carrying every finding of that batch;
@@ -99,10 +99,12 @@ public final class NanGuardListener extends TrainingListenerAdapter {
    */
   @Override
   public void onTrainingBatch(Trainer trainer, BatchData batchData) {
-    Site site = callerSite();
     int errorsBefore = errors();
     try (NDScope scope = new NDScope()) {
-      check(trainer.getLoss(), trainer, batchData, site);
+      Float evaluated = BatchLoss.fromEvaluator(trainer, this);
+      Map<Device, NDArray> losses = evaluated == null || !Float.isFinite(evaluated)
+          ? BatchLoss.evaluate(trainer.getLoss(), batchData) : Map.of();
+      check(trainer.getLoss().getName(), losses, DeviceParameters.of(trainer), new CallerSite());
       scope.suppressNotUsedWarning();
     }
     if (!options.collectAll() && errors() > errorsBefore) {
@@ -127,55 +129,94 @@ public final class NanGuardListener extends TrainingListenerAdapter {
   }
 
   /**
-   * The loss of every device (recomputed from the batch's predictions and labels, without a
-   * gradient), then one sum per parameter array and one norm per gradient, stacked per device
-   * and read with one synchronisation each. A sum or norm that is not finite (a NaN or inf
-   * anywhere; or, rarely, a finite overflow) sends that array to the host for the exact check,
-   * which names the rows; otherwise nothing is copied.
+   * One reduction per parameter on its device: the sum of its gradient (its norm when a gradient
+   * threshold is set, since the warnings need it), or of its values if it has no gradient, and
+   * the sum of each loss. A sum is non-finite whenever an element is (a NaN, or an inf, makes it
+   * NaN or inf), at a quarter of a norm's cost. The summaries are read in one host transfer. Only
+   * if one is not finite are the values of the parameters with a gradient summed and read too
+   * (a NaN weight shows in the loss or the gradients of the batch that uses it, so they need no
+   * check of their own before); an array is copied to the host, for the exact check that names
+   * the rows, only when its summary is not finite or may cross a threshold. Package-private so
+   * that tests can hand it the copies of a parameter store.
    */
-  private void check(Loss loss, Trainer trainer, BatchData batchData, Site site) {
-    Map<Device, List<Checked>> byDevice = new LinkedHashMap<>();
-    for (Map.Entry<Device, NDList> e : batchData.getPredictions().entrySet()) {
-      NDList labels = batchData.getLabels().get(e.getKey());
-      if (labels != null) {
-        NDArray value = loss.evaluate(labels, e.getValue());
-        byDevice.computeIfAbsent(e.getKey(), d -> new ArrayList<>())
-            .add(new Checked(Part.LOSS, "loss '" + loss.getName() + "' on " + e.getKey(), value, wide(value).sum()));
+  void check(String lossName, Map<Device, NDArray> losses, List<DeviceParameters.Copy> copies, CallerSite site) {
+    boolean norms = Double.isFinite(options.gradientNormThreshold()) || Double.isFinite(options.gradientGrowthFactor());
+    List<Checked> first = new ArrayList<>();
+    for (Map.Entry<Device, NDArray> e : losses.entrySet()) {
+      first.add(new Checked(Part.LOSS, "loss '" + lossName + "' on " + e.getKey(), e.getKey(), e.getValue(),
+          wide(e.getValue()).sum()));
+    }
+    List<DeviceParameters.Copy> trained = new ArrayList<>();
+    for (DeviceParameters.Copy c : copies) {
+      if (c.array().hasGradient()) {
+        NDArray g = c.array().getGradient();
+        // the parameter's type, which DJL caches, is the gradient's: no native call to ask it again
+        NDArray wideG = wide(g, c.array().getDataType());
+        first.add(new Checked(Part.GRADIENT, c.name(), c.device(), g, norms ? wideG.norm() : wideG.sum()));
+        trained.add(c);
+      } else {
+        first.add(new Checked(Part.VALUES, c.name(), c.device(), c.array(), wide(c.array()).sum()));
       }
     }
-    for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-      NDArray array = p.getValue().isInitialized() ? p.getValue().getArray() : null;
-      if (array == null) {
-        continue;
-      }
-      List<Checked> list = byDevice.computeIfAbsent(array.getDevice(), d -> new ArrayList<>());
-      list.add(new Checked(Part.VALUES, p.getKey(), array, wide(array).sum()));
-      if (array.hasGradient()) {
-        NDArray g = array.getGradient();
-        list.add(new Checked(Part.GRADIENT, p.getKey(), g, wide(g).norm()));
+    float[] summaries = read(first);
+    boolean allFinite = true;
+    for (float v : summaries) {
+      allFinite &= Float.isFinite(v);
+    }
+    if (!allFinite && !trained.isEmpty()) {
+      // the cause first: a non-finite weight, then the loss and gradients it produced
+      List<Checked> values = new ArrayList<>();
+      trained.forEach(c -> values.add(new Checked(Part.VALUES, c.name(), c.device(), c.array(), wide(c.array()).sum())));
+      float[] v = read(values);
+      for (int i = 0; i < values.size(); i++) {
+        values.get(i).report(v[i], norms, this, site);
       }
     }
-    for (List<Checked> list : byDevice.values()) {
-      NDList sums = new NDList();
-      list.forEach(c -> sums.add(c.summary()));
-      float[] s = NDArrays.stack(sums).toFloatArray();
-      for (int i = 0; i < list.size(); i++) {
-        list.get(i).report(s[i], this, site);
-      }
+    for (int i = 0; i < first.size(); i++) {
+      first.get(i).report(summaries[i], norms, this, site);
     }
+  }
+
+  /**
+   * The summaries, stacked per device, moved to the first device (device-to-device copies are
+   * asynchronous) and read with one host transfer.
+   */
+  private static float[] read(List<Checked> checks) {
+    if (checks.isEmpty()) {
+      return new float[0];
+    }
+    Map<Device, List<Integer>> byDevice = new LinkedHashMap<>();
+    for (int i = 0; i < checks.size(); i++) {
+      byDevice.computeIfAbsent(checks.get(i).device(), d -> new ArrayList<>()).add(i);
+    }
+    Device first = checks.get(0).device();
+    NDList stacked = new NDList();
+    List<Integer> order = new ArrayList<>();
+    for (List<Integer> indices : byDevice.values()) {
+      NDList one = new NDList();
+      indices.forEach(i -> one.add(checks.get(i).summary()));
+      stacked.add(NDArrays.stack(one).toDevice(first, false));
+      order.addAll(indices);
+    }
+    float[] read = (stacked.size() == 1 ? stacked.head() : NDArrays.concat(stacked)).toFloatArray();
+    float[] out = new float[checks.size()];
+    for (int k = 0; k < order.size(); k++) {
+      out[order.get(k)] = read[k];
+    }
+    return out;
   }
 
   /** What one summary is about. */
   private enum Part { LOSS, VALUES, GRADIENT }
 
   /** One array to check, its on-device summary, and what a non-finite summary means. */
-  private record Checked(Part part, String name, NDArray array, NDArray summary) {
+  private record Checked(Part part, String name, Device device, NDArray array, NDArray summary) {
 
-    void report(float summaryValue, NanGuardListener l, Site site) {
+    void report(float summaryValue, boolean isNorm, NanGuardListener l, CallerSite site) {
       switch (part) {
         case LOSS -> {
           if (!Float.isFinite(summaryValue)) {
-            Finding f = Finiteness.finding(FindingKind.NON_FINITE_FORWARD, "loss", site, NdValues.doubles(array),
+            Finding f = Finiteness.finding(FindingKind.NON_FINITE_FORWARD, "loss", site.get(), NdValues.doubles(array),
                 NdValues.shape(array), v -> !Double.isFinite(v), where -> name + " is non-finite " + where
                     + "; the gradients below come from it");
             if (f != null) {
@@ -185,15 +226,15 @@ public final class NanGuardListener extends TrainingListenerAdapter {
         }
         case VALUES -> {
           if (!Float.isFinite(summaryValue)) {
-            Finding f = l.gradients.parameter(name, NdValues.shape(array), NdValues.doubles(array), site);
+            Finding f = l.gradients.parameter(name, NdValues.shape(array), NdValues.doubles(array), site.get());
             if (f != null) {
               l.add(f);
             }
           }
         }
         case GRADIENT -> {
-          if (l.gradients.needsDetail(name, summaryValue)) {
-            l.gradients.gradient(name, NdValues.shape(array), NdValues.doubles(array), site).forEach(l::add);
+          if (isNorm ? l.gradients.needsDetail(name, summaryValue) : !Float.isFinite(summaryValue)) {
+            l.gradients.gradient(name, NdValues.shape(array), NdValues.doubles(array), site.get()).forEach(l::add);
           }
         }
       }
@@ -201,16 +242,31 @@ public final class NanGuardListener extends TrainingListenerAdapter {
   }
 
   private static NDArray wide(NDArray a) {
-    return a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
+    return wide(a, a.getDataType());
   }
 
-  /** The user's line that drives training: the first frame outside DJL, NaNGuard and the JDK. */
-  private static Site callerSite() {
-    Optional<StackWalker.StackFrame> frame = StackWalker.getInstance().walk(frames -> frames
-        .filter(f -> !f.getClassName().startsWith("ai.djl.") && !f.getClassName().startsWith("java.")
-            && !f.getClassName().equals(NanGuardListener.class.getName()))
-        .findFirst());
-    return frame.map(f -> new Site(f.getFileName() == null ? f.getClassName() : f.getFileName(), f.getLineNumber(),
-        f.getMethodName())).orElse(Site.UNKNOWN);
+  private static NDArray wide(NDArray a, DataType type) {
+    return type == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
+  }
+
+  /**
+   * The user's line that drives training: the first frame outside DJL, NaNGuard and the JDK.
+   * Walked only when a finding needs it (a stack walk costs about as much as the checks), and
+   * then once per batch.
+   */
+  static final class CallerSite {
+    private Site site;
+
+    Site get() {
+      if (site == null) {
+        Optional<StackWalker.StackFrame> frame = StackWalker.getInstance().walk(frames -> frames
+            .filter(f -> !f.getClassName().startsWith("ai.djl.") && !f.getClassName().startsWith("java.")
+                && !f.getClassName().startsWith(NanGuardListener.class.getName()))
+            .findFirst());
+        site = frame.map(f -> new Site(f.getFileName() == null ? f.getClassName() : f.getFileName(), f.getLineNumber(),
+            f.getMethodName())).orElse(Site.UNKNOWN);
+      }
+      return site;
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.nanguard.check.Anomaly;
 import io.nanguard.check.Finding;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
 
 /**
  * Whether a NaNGuard check is on for DJL code, and where guard findings go: every
@@ -11,10 +12,15 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * executor threads, so this is not per thread), and the {@link Anomaly} scope of the current
  * thread. Guards measure how many elements they changed only while a check is on, since that
  * needs a host synchronisation.
+ *
+ * <p>It also knows when the current thread is replaying a loss the training step already
+ * evaluated ({@link #replay}): guards then neither count nor report, so a guarded loss's
+ * {@code GuardStats} counts one call per evaluation the user made.
  */
 final class NdChecks {
 
   private static final Set<NanGuardListener> LISTENERS = new CopyOnWriteArraySet<>();
+  private static final ThreadLocal<Boolean> REPLAYING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
   private NdChecks() {}
 
@@ -37,5 +43,21 @@ final class NdChecks {
       l.add(finding);
     }
     Anomaly.reportToCurrent(finding);
+  }
+
+  /** Runs {@code evaluation} (a second evaluation of what the training step computed) with guards silent on this thread. */
+  static <T> T replay(Supplier<T> evaluation) {
+    Boolean outer = REPLAYING.get();
+    REPLAYING.set(Boolean.TRUE);
+    try {
+      return evaluation.get();
+    } finally {
+      REPLAYING.set(outer);
+    }
+  }
+
+  /** Whether this thread is inside {@link #replay}. */
+  static boolean replaying() {
+    return REPLAYING.get();
   }
 }

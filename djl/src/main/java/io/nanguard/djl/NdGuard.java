@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.nanguard.check.Finding;
 import io.nanguard.check.FindingKind;
@@ -31,7 +30,9 @@ import java.util.function.Function;
  * format's overflow point (88 in float32, 11 in float16).
  *
  * <p><b>Cost.</b> Every form is a fixed sequence of elementwise device ops ({@code clip}, add,
- * the op): no host synchronisation and no branch on the data, so it stays cheap on a GPU. Only
+ * the op): no host synchronisation and no branch on the data, so it stays cheap on a GPU. The
+ * constants they add (eps, 1) are 0-d arrays made once per device and type ({@link NdConstants}),
+ * not Java numbers DJL would copy into a new array at every call. Only
  * while a NaNGuard check is on (an open {@link NanGuardListener} or an {@code Anomaly} scope) does
  * a guard count the elements it changed, which needs one host synchronisation, and report them as
  * an {@code UNSAFE_INPUT} warning at the user's line; otherwise it counts the call alone.
@@ -45,7 +46,7 @@ public final class NdGuard {
     DataType type = x.getDataType();
     double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
     note(x, site, "sqrt", a -> a.lte(0), "sqrt(max(x, 0) + eps)", e);
-    return plus(x.clip(0, Double.POSITIVE_INFINITY), type, e).sqrt();
+    return x.clip(0, Double.POSITIVE_INFINITY).add(NdConstants.of(x, type, e)).sqrt();
   }
 
   /**
@@ -58,7 +59,7 @@ public final class NdGuard {
     DataType type = x.getDataType();
     double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
     note(x, site, "sqrt", a -> a.lte(0), "sqrt(x + eps)", e);
-    return plus(x, type, e).sqrt();
+    return x.add(NdConstants.of(x, type, e)).sqrt();
   }
 
   /** {@code log(max(x, eps))}. */
@@ -83,11 +84,13 @@ public final class NdGuard {
    * where u rounds to 1.
    */
   public static NDArray log1p(NDArray x, double eps, String site) {
-    double e = NdFormats.belowOne(NdFormats.of(x.getDataType()), checked(eps, site));
+    DataType type = x.getDataType();
+    double e = NdFormats.belowOne(NdFormats.of(type), checked(eps, site));
     note(x, site, "log1p", a -> a.lte(e - 1), "log1p(max(x, eps - 1))", e);
+    NDArray one = NdConstants.of(x, type, 1);
     NDArray t = x.clip(e - 1, Double.POSITIVE_INFINITY);
-    NDArray u = t.add(scalar(x, 1));
-    NDArray d = u.sub(scalar(x, 1));
+    NDArray u = t.add(one);
+    NDArray d = u.sub(one);
     NDArray exact = d.eq(0);
     NDArray safeD = NDArrays.where(exact, d.onesLike(), d);
     return NDArrays.where(exact, t, u.log().mul(t).div(safeD));
@@ -100,10 +103,11 @@ public final class NdGuard {
     if (q == Math.rint(q) && !Double.isInfinite(q)) {
       return q >= 0 ? count(x, site).pow(p) : divisor(x, eps, site).pow(p);
     }
-    double e = q < 1 ? NdFormats.positive(NdFormats.of(x.getDataType()), eps) : 0;
+    DataType type = x.getDataType();
+    double e = q < 1 ? NdFormats.positive(NdFormats.of(type), eps) : 0;
     note(x, site, "pow", a -> q < 1 ? a.lte(0) : a.lt(0), q < 1 ? "pow(max(x, 0) + eps, p)" : "pow(max(x, 0), p)", e);
     NDArray base = x.clip(0, Double.POSITIVE_INFINITY);
-    return (e > 0 ? base.add(scalar(x, e)) : base).pow(p);
+    return (e > 0 ? base.add(NdConstants.of(x, type, e)) : base).pow(p);
   }
 
   /** {@code acos(clip(x, -1 + eps, 1 - eps))}. */
@@ -129,9 +133,10 @@ public final class NdGuard {
    * Its gradient is 1 where b is kept and 0 where it was raised.
    */
   public static NDArray divisor(NDArray b, double eps, String site) {
-    double e = NdFormats.positive(NdFormats.of(b.getDataType()), checked(eps, site));
+    DataType type = b.getDataType();
+    double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
     note(b, site, "div", a -> a.abs().lt(e), "a / (b with |b| raised to eps, sign kept)", e);
-    NDArray sign = b.gte(0).toType(b.getDataType(), false).mul(scalar(b, 2)).sub(scalar(b, 1));
+    NDArray sign = b.gte(0).toType(type, false).mul(NdConstants.of(b, type, 2)).sub(NdConstants.of(b, type, 1));
     return b.abs().clip(e, Double.POSITIVE_INFINITY).mul(sign);
   }
 
@@ -140,11 +145,11 @@ public final class NdGuard {
     double e = NdFormats.positive(FloatFormat.FLOAT32, checked(eps, site));
     double v = b.doubleValue();
     boolean raised = Math.abs(v) < e;
-    GuardStats.record(site, raised ? 1 : 0);
+    record(site, raised ? 1 : 0);
     if (!raised) {
       return b;
     }
-    if (NdChecks.active()) {
+    if (NdChecks.active() && !NdChecks.replaying()) {
       NdChecks.report(unsafe(site, "div", new double[] {1}, new int[0], "a / (b with |b| raised to eps, sign kept)", e,
           "float32"));
     }
@@ -154,7 +159,7 @@ public final class NdGuard {
 
   /** {@code log(sum(exp(x), axes))} computed stably (shifted by the detached maximum); eps is not used. */
   public static NDArray logSumExp(NDArray x, int[] axes, boolean keepDims, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     NDArray max = x.max(axes, true).stopGradient();
     NDArray shift = NDArrays.where(max.isInfinite(), max.zerosLike(), max);
     NDArray out = x.sub(shift).exp().sum(axes, true).log().add(shift);
@@ -168,13 +173,13 @@ public final class NdGuard {
 
   /** {@code log(softmax(x, axis))}, computed as {@link NDArray#logSoftmax}; eps is not used. */
   public static NDArray logSoftmax(NDArray x, int axis, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     return x.logSoftmax(axis);
   }
 
   /** {@code exp(x) / sum(exp(x), axis)}, computed as {@link NDArray#softmax}; eps is not used. */
   public static NDArray softmax(NDArray x, int axis, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     return x.softmax(axis);
   }
 
@@ -183,7 +188,7 @@ public final class NdGuard {
    * computed stably: shifted by the detached maximum over the axes; eps is not used.
    */
   public static NDArray softmax(NDArray x, int[] axes, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     NDArray max = x.max(axes, true).stopGradient();
     NDArray e = x.sub(NDArrays.where(max.isInfinite(), max.zerosLike(), max)).exp();
     return e.div(e.sum(axes, true));
@@ -191,7 +196,7 @@ public final class NdGuard {
 
   /** {@code log(sigmoid(x))}, computed as {@code -softPlus(-x)}; eps is not used. */
   public static NDArray logSigmoid(NDArray x, double eps, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     return Activation.softPlus(x.neg()).neg();
   }
 
@@ -209,7 +214,7 @@ public final class NdGuard {
 
   /** Counts a call of a guard that never changes its input (a non-negative integer power). */
   private static NDArray count(NDArray x, String site) {
-    GuardStats.record(site, 0);
+    record(site, 0);
     return x;
   }
 
@@ -219,6 +224,9 @@ public final class NdGuard {
    */
   private static void note(NDArray x, String site, String op, Function<NDArray, NDArray> engaged, String form,
       double eps) {
+    if (NdChecks.replaying()) {
+      return;
+    }
     if (!NdChecks.active()) {
       GuardStats.record(site, 0);
       return;
@@ -236,36 +244,19 @@ public final class NdGuard {
     }
   }
 
+  /** Counts a call in {@link GuardStats}, unless it is a listener's replay of an evaluation already counted. */
+  private static void record(String site, long engaged) {
+    if (!NdChecks.replaying()) {
+      GuardStats.record(site, engaged);
+    }
+  }
+
   private static Finding unsafe(String site, String op, double[] mask, int[] shape, String form, double eps,
       String format) {
     return Finiteness.finding(FindingKind.UNSAFE_INPUT, op, Site.parse(site), mask, shape, v -> v != 0,
         where -> op + " input is at or beyond its singular point " + where + "; the guard " + form
             + (eps > 0 ? " with eps " + (float) eps + " (" + format + ")" : "")
             + " kept value and gradient finite: the unguarded op would not have");
-  }
-
-  /**
-   * {@code x + v}. DJL's {@code add(Number)} copies the number from a Java buffer into a new
-   * array first; a 0-d {@code full} array of x's type is one native call less (measured on the
-   * seed's loss). {@code full} takes a float, so a float64 array keeps the exact double path.
-   */
-  private static NDArray plus(NDArray x, DataType type, double v) {
-    if (type == DataType.FLOAT64) {
-      return x.add(v);
-    }
-    try (NDArray c = x.getManager().full(new Shape(), (float) v, type)) {
-      return x.add(c);
-    }
-  }
-
-  /** A scalar of the array's own format, so a 0-d float32 array stays float32. */
-  private static Number scalar(NDArray like, double v) {
-    return scalar(like.getDataType(), v);
-  }
-
-  /** A scalar of the given type's format (the type read once per guard). */
-  private static Number scalar(DataType type, double v) {
-    return type == DataType.FLOAT64 ? (Number) v : (Number) (float) v;
   }
 
   /** An eps that is not positive and below 1 would silently disable the guard. */

@@ -1,6 +1,20 @@
 package io.nanguard.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.listener.EvaluatorTrainingListener;
+import io.nanguard.check.NonFiniteException;
+import io.nanguard.djl.demo.GuardedSegmentLoss;
+import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +36,8 @@ import org.junit.jupiter.api.Test;
 /** The listener's modes and checks, on DJL's EasyTrain with the real engine. */
 class NanGuardListenerTest {
 
+  private static final String SITE_28 = "SegmentLoss.java:28";
+
   /** A loss whose value is NaN (log of a negative number) but whose gradient is finite where it exists. */
   static final class NanLoss extends SegmentLoss {
     @Override
@@ -35,6 +51,97 @@ class NanGuardListenerTest {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
       return predictions.singletonOrThrow().square().sum().mul(1000f);
+    }
+  }
+
+  /** The generated guarded loss, counting how often DJL and NaNGuard evaluate it. */
+  static final class CountedLoss extends GuardedSegmentLoss {
+    int evaluations;
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+      evaluations++;
+      return super.evaluate(labels, predictions);
+    }
+  }
+
+  @Test
+  void withoutAnEvaluatorTheListenerEvaluatesTheLossAgainButItsGuardsCountOneCallPerStep() {
+    CountedLoss loss = new CountedLoss();
+    try (SeedTraining t = new SeedTraining(loss, new NanGuardListener())) {
+      long before = GuardStats.of(SITE_28).calls();
+      t.fit(2);
+      assertEquals(4, loss.evaluations, "one evaluation by EasyTrain and one by the listener per batch");
+      assertEquals(2, GuardStats.of(SITE_28).calls() - before, "the listener's evaluation is not counted");
+    }
+  }
+
+  @Test
+  void afterDjlsEvaluatorListenerTheLossIsReadFromItsAccumulatorNotEvaluatedAgain() {
+    CountedLoss loss = new CountedLoss();
+    NanGuardListener listener = new NanGuardListener();
+    try (SeedTraining t = new SeedTraining(loss, new EvaluatorTrainingListener(), listener)) {
+      t.fit(2);
+      assertEquals(4, loss.evaluations, "one evaluation by EasyTrain and one by DJL's evaluator per batch, none by NaNGuard");
+      assertFalse(listener.report().hasErrors(), listener.report().toString());
+    }
+    // the other order: the accumulator would still hold the previous batch, so NaNGuard evaluates
+    CountedLoss second = new CountedLoss();
+    try (SeedTraining t = new SeedTraining(second, new NanGuardListener(), new EvaluatorTrainingListener())) {
+      t.fit(2);
+      assertEquals(6, second.evaluations);
+    }
+  }
+
+  @Test
+  void aNonFiniteLossSeenByDjlsEvaluatorIsEvaluatedAgainToNameTheRows() {
+    Report r;
+    try (SeedTraining t = new SeedTraining(new NanLoss(), new EvaluatorTrainingListener(), new NanGuardListener())) {
+      float[] before = t.codes().toFloatArray();
+      r = assertThrows(NonFiniteException.class, () -> t.fit(1)).report();
+      assertArrayEquals(before, t.codes().toFloatArray(), 0f);
+    }
+    Finding loss = r.findings(FindingKind.NON_FINITE_FORWARD).get(0);
+    assertTrue(loss.message().startsWith("loss 'segment' on cpu() is non-finite"), loss.message());
+  }
+
+  @Test
+  void theGradientCheckedIsTheOneInTheParameterStoresCopyNotGetArrays() {
+    // A store that copies even on the parameter's own device, as a trainer's store copies onto a
+    // second device: the listener reads each device's array from the store. (On one CPU the copy
+    // shares its tensor with getArray(): PyTorch's to() on the same device returns the tensor.)
+    try (NDManager m = NDManager.newBaseManager()) {
+      Codes block = new Codes(SeedTraining.N, SeedTraining.DIM);
+      block.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+      ParameterStore store = new ParameterStore(m, true);
+      Device[] devices = {Device.cpu()};
+      // made before training, as Trainer.initialize makes every device's copy
+      store.getValue(block.getParameters().get(Codes.NAME), Device.cpu(), true);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDList out = block.forward(store, new NDList(m.zeros(new Shape(1, 1))), true);
+        gc.backward(new SegmentLoss().evaluate(new NDList(), out));
+      }
+      List<DeviceParameters.Copy> copies = DeviceParameters.of(block, store, devices);
+      assertEquals(1, copies.size());
+      assertSame(store.getValue(block.getParameters().get(Codes.NAME), Device.cpu(), true), copies.get(0).array());
+      assertNotSame(block.getParameters().get(Codes.NAME).getArray(), copies.get(0).array());
+
+      NanGuardListener listener = new NanGuardListener(AnomalyOptions.builder().collectAll().build());
+      listener.check("segment", Map.of(), copies, new NanGuardListener.CallerSite());
+      Finding g = listener.report().findings(FindingKind.NON_FINITE_GRADIENT).get(0);
+      assertEquals(List.of(0, SeedTraining.N - 1), g.rows());
+      assertTrue(g.message().contains("parameter '" + Codes.NAME + "' is"), "one device: DJL's name alone: " + g.message());
+    }
+  }
+
+  @Test
+  void aTrainersParametersAreListedOncePerDeviceWithDjlsNames() {
+    try (SeedTraining t = new SeedTraining(new SegmentLoss())) {
+      List<DeviceParameters.Copy> copies = DeviceParameters.of(t.trainer());
+      assertEquals(List.of(Codes.NAME), copies.stream().map(DeviceParameters.Copy::name).toList());
+      // one device: the store hands out the parameter's own array, which holds the gradient
+      assertSame(t.codes(), copies.get(0).array());
+      assertEquals(Device.cpu(), copies.get(0).device());
     }
   }
 

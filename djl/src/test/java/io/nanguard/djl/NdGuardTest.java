@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import io.nanguard.guard.GuardStats;
@@ -140,6 +141,26 @@ class NdGuardTest {
     assertEquals(DataType.FLOAT32, NdGuard.log(scalar, EPS, SITE).getDataType());
     NDArray wide = manager.create(new double[] {0, 1});
     assertEquals(DataType.FLOAT64, NdGuard.sqrt(wide, EPS, SITE).getDataType());
+  }
+
+  @Test
+  void theAddedEpsIsOneConstantPerDataTypeThatOutlivesTheCallersScopeAndManager() {
+    for (int round = 0; round < 2; round++) {
+      // A constant closed with the first round's scope or manager would fail the second round.
+      try (NDManager m = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
+        NDArray x = m.create(new float[] {0f, 4f});
+        float[] y = NdGuard.sqrtNonNegative(x, EPS, SITE).toFloatArray();
+        assertEquals((float) Math.sqrt(EPS), y[0], 1e-9);
+        assertEquals(2f, y[1], 1e-6);
+        double[] wide = NdGuard.sqrtNonNegative(m.create(new double[] {0}), EPS, SITE).toDoubleArray();
+        assertEquals(Math.sqrt(EPS), wide[0], 1e-15, "float64 adds the eps exactly");
+        NDArray half = NdGuard.sqrtNonNegative(x.toType(DataType.FLOAT16, false), EPS, SITE);
+        assertEquals(DataType.FLOAT16, half.getDataType());
+        assertEquals(0x1p-7f, half.toType(DataType.FLOAT32, false).getFloat(0), 0f,
+            "float16 adds its smallest normal, 2^-14, whose root is 2^-7");
+        scope.suppressNotUsedWarning();
+      }
+    }
   }
 
   @Test

@@ -118,6 +118,8 @@ class AnalysisTest {
     assertThat(fix("return nn.pow(0.5);")).isEqualTo("pow nn.pow(0.5) [nn, 0.5]");
     assertThat(fix("return Math.acos(d);")).isEqualTo("acos Math.acos(d) [d]");
     assertThat(fix("return x.exp().sum(1).log();")).isEqualTo("logSumExp x.exp().sum(1).log() [x, 1]");
+    assertThat(fix("return x.exp().sum(1, true).log();"))
+        .isEqualTo("logSumExp x.exp().sum(1, true).log() [x, 1, true]");
     assertThat(fix("return x.softmax(1).log();")).isEqualTo("logSoftmax x.softmax(1).log() [x, 1]");
     assertThat(fix("return x.sigmoid().log();")).isEqualTo("logSigmoid x.sigmoid().log() [x]");
     assertThat(fix("return Math.log(1 + d);")).isEqualTo("log1p Math.log(1 + d) [d]");

@@ -206,6 +206,12 @@ public final class Guard {
     return Site.at(site, () -> x.logSumExp(dim));
   }
 
+  /** {@code log(sum(exp(x), dim, keepDim))}, computed stably; eps is not used. */
+  public static Tensor logSumExp(Tensor x, int dim, boolean keepDim, double eps, String site) {
+    Tensor out = logSumExp(x, dim, eps, site);
+    return keepDim ? out.unsqueeze(dim < 0 ? dim + x.shape().length : dim) : out;
+  }
+
   /** {@code log(softmax(x, dim))}, computed as {@link Tensor#logSoftmax}; eps is not used. */
   public static Tensor logSoftmax(Tensor x, int dim, double eps, String site) {
     GuardStats.record(named(site), 0);

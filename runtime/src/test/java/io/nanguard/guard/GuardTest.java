@@ -1,5 +1,6 @@
 package io.nanguard.guard;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -232,6 +233,19 @@ class GuardTest {
     assertEquals(-1000, Guard.logSigmoid(Tensor.of(-1000), EPS, SITE).item(), 1e-9);
     assertEquals(-1000, Guard.logSigmoid(-1000.0, EPS, SITE), 1e-9);
     assertEquals(Math.log1p(1e-20), Guard.log1p(1e-20, EPS, SITE), 0);
+  }
+
+  @Test
+  void logSumExpWithKeepDimKeepsTheReducedDimensionAsSumDid() {
+    Tensor x = Tensor.of(new double[] {1000, 1000, 1000, 0, 0, 0}, 2, 3);
+    for (int dim : new int[] {1, -1}) {
+      Tensor kept = Guard.logSumExp(x, dim, true, EPS, SITE);
+      assertArrayEquals(x.exp().sum(1, true).shape(), kept.shape(), "the shape of sum(dim, true)");
+      assertEquals(1000 + Math.log(3), kept.get(0, 0), 1e-9);
+      assertEquals(Math.log(3), kept.get(1, 0), 1e-12);
+    }
+    assertArrayEquals(new int[] {1, 3}, Guard.logSumExp(x, 0, true, EPS, SITE).shape());
+    assertArrayEquals(new int[] {2}, Guard.logSumExp(x, 1, false, EPS, SITE).shape());
   }
 
   @Test

@@ -95,6 +95,40 @@ class BinaryRowsTest {
   }
 
   @Test
+  void everyRowIsATensorMethodATableRowAndANamedConstant() throws NoSuchMethodException {
+    assertEquals(List.of("div", "pow", "atan2"), List.copyOf(BinaryRows.rows().keySet()));
+    for (BinarySpec row : BinaryRows.rows().values()) {
+      assertSame(Tensor.class, Tensor.class.getMethod(row.name(), Tensor.class).getReturnType(), row.name());
+      assertSame(row, io.nanguard.ops.api.TensorLibraryApi.TABLE.instanceMethod(row.name(), 1).binary(), row.name());
+      RowConstant c = OpCatalog.constantOf(row);
+      assertEquals(BinaryRows.class, c.holder());
+      assertEquals(row.name().toUpperCase(java.util.Locale.ROOT), c.field());
+    }
+  }
+
+  @Test
+  void aConstantSecondOperandMakesPowItsUnaryRow() {
+    assertNull(BinaryRows.POW.withConstantB(2).hazard()); // x^2: safe everywhere, so x.pow(2) is not flagged
+    assertSame(Failure.GRADIENT, BinaryRows.POW.withConstantB(0.5).failureAt(0));
+    assertNull(BinaryRows.ATAN2.withConstantB(1));
+    // An unknown exponent: only a positive base is safe, and x^p is judged pair by pair.
+    assertSame(Failure.FORWARD, BinaryRows.POW.failureWithin(Range.NON_NEGATIVE, Range.TOP));
+    assertNull(BinaryRows.POW.failureWithin(Range.POSITIVE, Range.TOP));
+    assertNull(BinaryRows.POW.failureAt(0, 2));
+    assertSame(Failure.GRADIENT, BinaryRows.POW.failureAt(0, 0.5));
+    assertSame(Failure.FORWARD, BinaryRows.POW.failureAt(-8, 1.0 / 3));
+    assertSame(Failure.FORWARD, BinaryRows.DIV.failureAt(1, 0));
+    assertSame(Failure.FORWARD, BinaryRows.DIV.failureWithin(Range.TOP, Range.closed(-1, 1)));
+    assertNull(BinaryRows.DIV.failureWithin(Range.TOP, false, Range.closed(-1, 1), true)); // @NonZero divisor
+  }
+
+  @Test
+  void safeFormsArePrintedFromTheGuardTransforms() {
+    assertEquals("a / (b with |b| raised to at least eps, sign kept)", BinaryRows.DIV.safeForm(FloatFormat.FLOAT64));
+    assertEquals("pow(max(x, 0) + eps, p)", BinaryRows.POW.safeForm(FloatFormat.FLOAT64));
+  }
+
+  @Test
   void aBinaryRowNeedsOneDomainPerOperand() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BinarySpec("bad",
         Hazard.DIV, Math::atan2, (a, b, y) -> 0, (a, b, y) -> 0, List.of(Domain.ALL), BinarySpec.Joint.ANY,

@@ -15,6 +15,9 @@ import ai.djl.training.EasyTrain;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
+import ai.djl.training.listener.DivergenceCheckTrainingListener;
+import ai.djl.training.listener.EpochTrainingListener;
+import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -22,6 +25,8 @@ import ai.djl.training.tracker.Tracker;
 import io.nanguard.demo.djl.GuardedNdSeedLoss;
 import io.nanguard.demo.djl.NdSeedLoss;
 import io.nanguard.djl.NanGuardListener;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,9 +45,17 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code djlmlp}: one training step of Linear(256)-relu-Linear(1) on a batch of 256 x 256,
  *       L2 loss, SGD, through {@code EasyTrain.trainBatch} and {@code trainer.step()}, without
  *       ({@code plain}) and with ({@code listener}) a {@link NanGuardListener};
+ *   <li>{@code djlmlpbasic}: the same step with DJL's own {@code TrainingListener.Defaults.basic()}
+ *       listeners on both sides (epoch, evaluator, divergence check), and NanGuardListener added
+ *       after the evaluator on the checked side: the set-up DJL's examples use, where NaNGuard
+ *       reads the loss DJL's evaluator computed instead of evaluating it again;
  *   <li>{@code djlseed}: forward and backward of the seed's loss on a 1000 x 16 NDArray,
  *       as written ({@code plain}) and as the generated {@code GuardedNdSeedLoss} ({@code guarded}).
  * </ul>
+ *
+ * <p>The {@code _pair} methods run both variants of a workload in each invocation and time each
+ * half ({@link PairTimes}), so that both see the same machine load; {@link #main} runs only them
+ * and prints checked / plain (listener / plain, guarded / plain) per workload.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
@@ -66,20 +79,22 @@ public class DjlBench {
    */
   @State(Scope.Benchmark)
   public static class Mlp {
-    private Model plainModel;
-    private Model checkedModel;
+    private final List<Model> models = new ArrayList<>();
     public Trainer plain;
     public Trainer checked;
+    public Trainer basic;
+    public Trainer basicChecked;
     private float[] x;
     private float[] y;
 
     @Setup(Level.Trial)
     public void setUp() {
       Engine.getInstance().setRandomSeed(1);
-      plainModel = Model.newInstance("plain");
-      checkedModel = Model.newInstance("checked");
-      plain = trainer(plainModel);
-      checked = trainer(checkedModel, new NanGuardListener());
+      plain = trainer();
+      checked = trainer(new NanGuardListener());
+      basic = trainer(TrainingListener.Defaults.basic());
+      basicChecked = trainer(new EpochTrainingListener(), new EvaluatorTrainingListener(), new NanGuardListener(),
+          new DivergenceCheckTrainingListener());
       Random random = new Random(1);
       x = new float[BATCH * WIDTH];
       y = new float[BATCH];
@@ -93,13 +108,15 @@ public class DjlBench {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-      plain.close();
-      checked.close();
-      plainModel.close();
-      checkedModel.close();
+      for (Trainer t : List.of(plain, checked, basic, basicChecked)) {
+        t.close();
+      }
+      models.forEach(Model::close);
     }
 
-    private static Trainer trainer(Model model, TrainingListener... listeners) {
+    private Trainer trainer(TrainingListener... listeners) {
+      Model model = Model.newInstance("mlp" + models.size());
+      models.add(model);
       model.setBlock(new SequentialBlock().add(Linear.builder().setUnits(WIDTH).build()).add(Activation::relu)
           .add(Linear.builder().setUnits(1).build()));
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
@@ -172,5 +189,25 @@ public class DjlBench {
   @Benchmark
   public float djlseed_guarded(Seed s) {
     return s.run(s.guarded);
+  }
+
+  @Benchmark
+  public double djlmlp_pair(Mlp s, PairTimes times) {
+    return times.time(() -> s.step(s.plain), () -> s.step(s.checked));
+  }
+
+  @Benchmark
+  public double djlmlpbasic_pair(Mlp s, PairTimes times) {
+    return times.time(() -> s.step(s.basic), () -> s.step(s.basicChecked));
+  }
+
+  @Benchmark
+  public double djlseed_pair(Seed s, PairTimes times) {
+    return times.time(() -> s.run(s.plain), () -> s.run(s.guarded));
+  }
+
+  /** Runs the pair benchmarks (JMH options as arguments) and prints checked / plain per workload. */
+  public static void main(String[] args) throws Exception {
+    PairTimes.printRatios(DjlBench.class, args);
   }
 }

@@ -2,13 +2,16 @@ package io.nanguard.djl.compile;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import com.google.testing.compile.Compilation;
 import io.nanguard.djl.Autograd;
+import io.nanguard.processor.codegen.Generated;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.stream.Stream;
@@ -68,6 +71,7 @@ class NdArrayAnalysisTest {
         @Precision(FloatFormat.FLOAT64) public NDArray expOf100In64(NDArray x) { return x.clip(0f, 100f).exp(); }
         @Precision(FloatFormat.FLOAT16) public NDArray expOf20In16(NDArray x) { return x.clip(0f, 20f).exp(); }
         @Precision(FloatFormat.FLOAT64) public NDArray unitClampIn64(NDArray x) { return x.clip(-1 + 1e-9, 1 - 1e-9).acos(); }
+        public NDArray logSumExpKept(NDArray x) { return x.exp().sum(new int[] {1}, true).log(); }
       }
       """;
 
@@ -76,9 +80,9 @@ class NdArrayAnalysisTest {
 
   @BeforeAll
   static void compile() {
-    compilation = Processed.compile("com.x.Ops", SOURCE, "-Xlint:all,-processing");
+    compilation = Generated.compile(List.of("-Xlint:all,-processing"), "com.x.Ops", SOURCE);
     assertThat(compilation).succeeded();
-    loader = Processed.load(compilation);
+    loader = Generated.load(compilation);
   }
 
   static Stream<Arguments> warned() {
@@ -106,7 +110,8 @@ class NdArrayAnalysisTest {
         Arguments.of(40, "[nanguard:log] log of "),
         Arguments.of(40, ", a value in [0, 1] (float32)"),
         Arguments.of(42, "[nanguard:exp] exp of "),
-        Arguments.of(42, ", a value in [0, 20] (float16)"));
+        Arguments.of(42, ", a value in [0, 20] (float16)"),
+        Arguments.of(44, "[nanguard:stability] log(sum(exp(x)))"));
   }
 
   @ParameterizedTest(name = "line {0}")
@@ -119,7 +124,7 @@ class NdArrayAnalysisTest {
   void theSafeFormsAndTheFloat64DeclarationsAreNotWarned() {
     // lines 28-36 (norm, clip, maximum, minimum, softmax(axis), logSoftmax(axis), sigmoid, eps inside),
     // 41 and 43 (@Precision(FLOAT64)) have no warning: the count is exactly the table above
-    assertThat(compilation).hadWarningCount(19);
+    assertThat(compilation).hadWarningCount(20);
   }
 
   static final String TRAPS = """
@@ -141,7 +146,7 @@ class NdArrayAnalysisTest {
 
   @Test
   void aTypeDeclaresItsFormatAndAMethodOverridesIt() {
-    Compilation c = Processed.compile("com.y.Traps", TRAPS);
+    Compilation c = Generated.compile(List.of(), "com.y.Traps", TRAPS);
     assertThat(c).succeeded();
     assertThat(c).hadWarningContaining(", a value in [0, 20] (float16)").inFile(c.sourceFiles().get(0)).onLine(11);
     assertThat(c).hadWarningContaining(", a value in [-1, 1] (float16)").inFile(c.sourceFiles().get(0)).onLine(13);
@@ -151,10 +156,10 @@ class NdArrayAnalysisTest {
   @Test
   void theOptionDeclaresTheFormatOfEveryProviderLibrary() {
     String source = SOURCE.replace("public class Ops", "public class Ops64");
-    Compilation c = Processed.compile("com.x.Ops64", source, "-Ananguard.format=float64");
+    Compilation c = Generated.compile(List.of("-Ananguard.format=float64"), "com.x.Ops64", source);
     assertThat(c).succeeded();
     // the float32 traps (lines 38-40) are safe in float64; line 42 declares float16 itself
-    assertThat(c).hadWarningCount(16);
+    assertThat(c).hadWarningCount(17);
     assertThat(c).hadWarningContaining(", a value in [0, 20] (float16)").inFile(c.sourceFiles().get(0)).onLine(42);
     assertThat(c).hadWarningContaining("[nanguard:sqrt] sqrt of 'x', a value in (-inf, inf):")
         .inFile(c.sourceFiles().get(0)).onLine(12);
@@ -181,7 +186,7 @@ class NdArrayAnalysisTest {
 
   @Test
   void theGeneratedClassCallsNdGuardAndRunsFiniteOnTheEngine() throws Exception {
-    String generated = Processed.generated(compilation, "com.x.GuardedOps");
+    String generated = Generated.source(compilation, "com.x.GuardedOps");
     assertTrue(generated.contains("return io.nanguard.djl.NdGuard.softmax(x, new int[] {1}, 1.0E-8, \"Ops.java:22\");"), generated);
     assertTrue(generated.contains("return a.sub(b).norm();"), "proven-safe code is copied as is");
     assertTrue(generated.contains("return io.nanguard.djl.NdGuard.sqrt(x, 1.0E-8, \"Ops.java:12\");"),
@@ -199,6 +204,24 @@ class NdArrayAnalysisTest {
       assertFalse(Autograd.of(m, big, x -> call(original, "logSumExp", x.reshape(1, 2))).finite());
       assertTrue(Autograd.of(m, big, x -> call(guarded, "logSumExp", x.reshape(1, 2))).finite());
       assertTrue(Autograd.of(m, big, x -> call(guarded, "softmax", x.reshape(1, 2))).finite());
+    }
+  }
+
+  @Test
+  void logSumExpWithKeepDimsIsRewrittenToTheStableFormAndKeepsTheDimension() throws Exception {
+    String generated = Generated.source(compilation, "com.x.GuardedOps");
+    assertTrue(generated.contains(
+        "return io.nanguard.djl.NdGuard.logSumExp(x, new int[] {1}, true, 1.0E-8, \"Ops.java:44\");"), generated);
+    Object original = loader.loadClass("com.x.Ops").getConstructor().newInstance();
+    Object guarded = loader.loadClass("com.x.GuardedOps").getConstructor().newInstance();
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray logits = m.create(new float[] {1000f, 1000f, 1000f}).reshape(1, 3);
+      assertEquals(Float.POSITIVE_INFINITY, call(original, "logSumExpKept", logits).getFloat(0, 0), "exp(1000) is inf");
+      NDArray y = call(guarded, "logSumExpKept", logits);
+      assertEquals(new Shape(1, 1), y.getShape(), "keepDims kept");
+      assertEquals((float) (1000 + Math.log(3)), y.getFloat(0, 0), 1e-4f);
+      assertTrue(Autograd.of(m, new float[] {1000f, 1000f, 1000f}, x -> call(guarded, "logSumExpKept", x.reshape(1, 3)))
+          .finite());
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.nanguard.processor.NanGuardProcessor;
+import io.nanguard.processor.codegen.Generated;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import javax.tools.JavaFileObject;
@@ -43,7 +44,7 @@ class SeedAnalysisTest {
 
   @Test
   void theGuardedClassCallsNdGuardWithTheUsersLines() {
-    String generated = Processed.generated(compilation, "io.nanguard.djl.demo.GuardedSegmentLoss");
+    String generated = Generated.source(compilation, "io.nanguard.djl.demo.GuardedSegmentLoss");
     assertTrue(generated.contains("NDArray d1 = io.nanguard.djl.NdGuard.sqrtNonNegative(v.sub(v0).square().sum(new int[] {1}), 1.0E-8,"
         + " \"SegmentLoss.java:28\");"), generated);
     assertTrue(generated.contains("NDArray d2 = io.nanguard.djl.NdGuard.sqrtNonNegative(v.sub(vN).square().sum(new int[] {1}), 1.0E-8,"

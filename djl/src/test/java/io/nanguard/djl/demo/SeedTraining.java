@@ -63,6 +63,11 @@ public final class SeedTraining implements AutoCloseable {
     return model.getBlock().getParameters().get(Codes.NAME).getArray();
   }
 
+  /** The trainer. */
+  public Trainer trainer() {
+    return trainer;
+  }
+
   /** The model's block. */
   public ai.djl.nn.Block block() {
     return model.getBlock();

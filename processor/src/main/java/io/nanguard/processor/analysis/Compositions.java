@@ -76,11 +76,16 @@ public final class Compositions {
           f -> "overflows to inf for x above " + limit(f.expOverflow()) + " and is -inf when every exp underflows",
           "logSumExp", "logSumExp(x, dim)", stable("logSumExp", Role.LOG_SUM_EXP, null, 1), (c, v) -> {
             Value s = logArgument(v);
-            if (s == null || !s.is(Role.SUM) || s.operands().size() > 2 || !s.operand(0).isOp(OpCatalog.EXP)) {
+            if (s == null || !s.is(Role.SUM) || s.operands().size() > 3 || !s.operand(0).isOp(OpCatalog.EXP)) {
               return null;
             }
             Value e = s.operand(0);
-            return new Match(c, withDim(s, e.operand(0)), List.of(s, e));
+            List<Value> args = withDim(s, e.operand(0));
+            if (s.operands().size() == 3) {
+              // sum(dim, keepDim): the stable form keeps the reduced dimension as the sum did
+              args.add(s.operand(2));
+            }
+            return new Match(c, args, List.of(s, e));
           }),
       new Composition("log(1 + x)", f -> "loses the digits of a small x and is -inf or NaN at x <= -1",
           "log1p", "log1p(x)", stable("log1p", Role.UNARY, OpCatalog.LOG1P, -1), (c, v) -> {

@@ -20,6 +20,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import io.nanguard.ops.Range;
+import io.nanguard.ops.api.ApiMethod;
 import io.nanguard.ops.api.Role;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -196,9 +197,13 @@ final class MaxSubtraction {
 
   private boolean isMaxOf(ExpressionTree value, String x, String max) {
     if (!(strip(value) instanceof MethodInvocationTree call) || call.getArguments().size() != 2
-        || !(call.getMethodSelect() instanceof MemberSelectTree ms) || !ms.getIdentifier().contentEquals("max")
+        || !(call.getMethodSelect() instanceof MemberSelectTree ms)
         || Apis.installed().forStaticType(ms.getExpression().toString()) != Apis.scalars()) {
       return false;
+    }
+    ApiMethod m = Apis.scalars().staticMethod(ms.getIdentifier().toString(), 2);
+    if (m == null || m.role() != Role.MAXIMUM) {
+      return false; // Math.max, by its row in the Math table
     }
     ExpressionTree a = strip(call.getArguments().get(0));
     ExpressionTree b = strip(call.getArguments().get(1));

@@ -6,6 +6,8 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
+import io.nanguard.ops.OpCatalog;
+import io.nanguard.ops.api.ApiMethod;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -55,12 +57,18 @@ final class Narrowing {
     return null;
   }
 
+  /** Whether {@code select} names Math's abs (by its row in the Math table: the catalogue's ABS). */
   private static boolean isAbs(ExpressionTree select, boolean absImported) {
     if (select instanceof IdentifierTree id) {
-      return absImported && id.getName().contentEquals("abs");
+      return absImported && isAbsRow(id.getName().toString());
     }
-    return select instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("abs")
+    return select instanceof MemberSelectTree ms && isAbsRow(ms.getIdentifier().toString())
         && Apis.installed().forStaticType(ms.getExpression().toString()) == Apis.scalars();
+  }
+
+  private static boolean isAbsRow(String method) {
+    ApiMethod m = Apis.scalars().staticMethod(method, 1);
+    return m != null && m.op() == OpCatalog.ABS;
   }
 
   /** The key of a field read as {@code f} or {@code this.f}. */

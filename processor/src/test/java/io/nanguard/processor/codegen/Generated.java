@@ -23,7 +23,8 @@ import javax.tools.JavaFileObject;
  * Test support: compiles sources through the real {@link NanGuardProcessor} (analysis, then this
  * package's generator), compares generated sources
  * with golden files ({@code -Dnanguard.updateGolden=true} rewrites them), and loads the compiled
- * classes, original and generated, so tests can run them.
+ * classes, original and generated, so tests can run them. Published in the processor's test jar
+ * for modules that test a tensor API provider of their own (djl/).
  */
 public final class Generated {
 
@@ -57,15 +58,20 @@ public final class Generated {
     return javac().withProcessors(new NanGuardProcessor()).withOptions(options).compile(files);
   }
 
-  /** The generated source equals golden/{@code <simple name>}.java. */
-  static void assertGolden(Compilation c, String qualifiedName) {
-    String actual;
+  /** The text of a generated source; fails naming the compilation's warnings if there is none. */
+  public static String source(Compilation c, String qualifiedName) {
     try {
-      actual = c.generatedSourceFile(qualifiedName).orElseThrow(
-          () -> new AssertionError("no generated source " + qualifiedName)).getCharContent(true).toString();
+      return c.generatedSourceFile(qualifiedName).orElseThrow(
+          () -> new AssertionError("no generated source " + qualifiedName + "; warnings:\n" + c.warnings()))
+          .getCharContent(true).toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The generated source equals golden/{@code <simple name>}.java. */
+  static void assertGolden(Compilation c, String qualifiedName) {
+    String actual = source(c, qualifiedName);
     String file = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1) + ".java";
     if (Boolean.getBoolean("nanguard.updateGolden")) {
       try {

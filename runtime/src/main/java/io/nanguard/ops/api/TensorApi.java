@@ -29,14 +29,17 @@ package io.nanguard.ops.api;
  *       {@code sqrt}, {@code log}, {@code acos}), taking the operand, then {@code double eps},
  *       then {@code String site} (the user's {@code "File.java:line"}) and returning the
  *       operand's type. Besides the rows the library maps, it declares {@code divisor(T b,
- *       double eps, String site)} (b with |b| raised to at least eps, sign kept) for
- *       {@link Role#DIV}, {@code pow(T x, double p, double eps, String site)} for {@link Role#POW},
+ *       double eps, String site)} (b with |b| raised to at least eps, sign kept: the operand
+ *       guard of the division row) for {@link Role#DIV}, {@code pow(T x, double p, double eps,
+ *       String site)} for {@link Role#POW},
  *       and, where the library has the composition, the stable forms {@code logSumExp(T, int dim,
  *       ...)}, {@code logSoftmax(T, int, ...)}, {@code softmax(T, int, ...)},
  *       {@code logSigmoid(T, ...)} and {@code log1p(T, ...)}. For a row it has no method of its own
  *       for, generated code calls {@code unary(OpSpec row, T x, double eps, String site)} with the
- *       catalogue's constant ({@code OpCatalog.LOGIT}), if the guard class declares it: a new
- *       catalogue row is then guarded with no edit of the guard class. The guards' arithmetic should be
+ *       catalogue's constant ({@code OpCatalog.LOGIT}), if the guard class declares it, and for
+ *       a binary row likewise {@code binary(BinarySpec row, T a, T b, double eps, String site)}
+ *       ({@code BinaryRows.ATAN2}): a new catalogue row is then guarded with no edit of the
+ *       guard class. The guards' arithmetic should be
  *       {@code io.nanguard.guard.Guard}'s (the catalogue's guard transforms); a missing method is
  *       a compile error on the op, never uncompilable generated code.
  * </ul>

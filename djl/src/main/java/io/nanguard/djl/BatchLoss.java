@@ -1,0 +1,73 @@
+package io.nanguard.djl;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.Trainer;
+import ai.djl.training.listener.EvaluatorTrainingListener;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.listener.TrainingListener.BatchData;
+import ai.djl.training.loss.Loss;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the listener gets a training batch's loss from.
+ *
+ * <p>DJL 0.36's {@code EasyTrain.trainSplit} keeps the loss it backpropagates in a local variable
+ * ({@code NDArray lossValue = trainer.getLoss().evaluate(labels, preds); collector.backward(lossValue)})
+ * and hands listeners only the batch's labels and predictions ({@link BatchData}); no trainer,
+ * metric or listener API exposes the value. Two ways remain, and the listener takes the cheaper:
+ *
+ * <ul>
+ *   <li>DJL's own {@link EvaluatorTrainingListener} (in {@code TrainingListener.Defaults.basic()}
+ *       and {@code logging()}) evaluates the loss again on every batch and keeps the sum of this
+ *       batch's values as the loss's accumulator {@code "train/all"}, already on the host. When it
+ *       runs before this listener, that number is read: no evaluation and no synchronisation of
+ *       NaNGuard's own; only if it is not finite is the loss evaluated again, to name the rows.
+ *   <li>Otherwise the listener evaluates the loss from each device's labels and predictions,
+ *       without a gradient, inside {@link NdChecks#replay}: the guards of a generated loss neither
+ *       count that second evaluation in {@code GuardStats} nor report it.
+ * </ul>
+ */
+final class BatchLoss {
+
+  private BatchLoss() {}
+
+  /**
+   * This batch's loss summed over its devices, as DJL's evaluator listener left it; null if no
+   * {@link EvaluatorTrainingListener} runs before {@code self} (the accumulator would hold the
+   * previous batch's value).
+   */
+  static Float fromEvaluator(Trainer trainer, TrainingListener self) {
+    List<TrainingListener> order = new ArrayList<>();
+    trainer.notifyListeners(order::add);
+    for (TrainingListener l : order) {
+      if (l == self) {
+        return null;
+      }
+      if (l instanceof EvaluatorTrainingListener) {
+        try {
+          return trainer.getLoss().getAccumulator(EvaluatorTrainingListener.TRAIN_ALL);
+        } catch (IllegalArgumentException noAccumulator) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The loss of every device of the batch, evaluated again with the guards silent. */
+  static Map<Device, NDArray> evaluate(Loss loss, BatchData batchData) {
+    Map<Device, NDArray> out = new LinkedHashMap<>();
+    for (Map.Entry<Device, NDList> e : batchData.getPredictions().entrySet()) {
+      NDList labels = batchData.getLabels().get(e.getKey());
+      if (labels != null) {
+        out.put(e.getKey(), NdChecks.replay(() -> loss.evaluate(labels, e.getValue())));
+      }
+    }
+    return out;
+  }
+}

@@ -33,7 +33,7 @@ final class SafeBinaryOp {
     String name = row.safeForm(FloatFormat.FLOAT64);
     this.fused = new BinarySpec(name, null, this::forward, this::partialA, this::partialB,
         List.of(Domain.ALL, Domain.ALL), BinarySpec.Joint.ANY, null, row.image(), row.guarded(), null, null, null,
-        "%s, %s", row.operandNames(), name, null, "");
+        "%s, %s", row.operandNames(), name, null, null, "");
   }
 
   /** The guarded op as a row the engine applies; safe everywhere, so it has no hazard. */

@@ -24,12 +24,13 @@ public final class BinaryRows {
       (a, b, y) -> 1 / b, (a, b, y) -> -a / (b * b),
       List.of(Domain.ALL, OpCatalog.RECIPROCAL.valueDomain()), BinarySpec.Joint.ANY, Failure.FORWARD, Range::div,
       1, OpCatalog.RECIPROCAL.guarding(), OpCatalog.RECIPROCAL, "divisor", "%s / (%s)", AB, "division by", null,
-      OpCatalog.RECIPROCAL.advice());
+      null, OpCatalog.RECIPROCAL.advice());
 
   /**
    * x^p with a tensor (or unknown) exponent. With p a known constant it is the unary row
-   * {@link OpCatalog#pow(double)}, whose hazards depend on p; with p unknown only a positive base
-   * is safe, and the guard moves the base to {@code max(x, 0) + eps}. Partials as PyTorch's
+   * {@link OpCatalog#pow(double)}, whose hazards depend on p; with p known by range, the verdict
+   * is {@link #powWithin}; pair by pair the domains (a positive base) are refined by evaluating
+   * the row; the guard moves the base to {@code max(x, 0) + eps}. Partials as PyTorch's
    * {@code pow_backward_self} and {@code pow_backward_exponent}: p x^(p-1), 0 where p = 0; and
    * y log x, 0 where x = 0 and p &gt;= 0 (NaN for x &lt; 0, as in PyTorch).
    */
@@ -38,7 +39,7 @@ public final class BinaryRows {
       List.of(POSITIVE, Domain.ALL), BinarySpec.Joint.ANY, Failure.FORWARD,
       (x, p) -> x.lo() >= 0 ? Range.NON_NEGATIVE : Range.TOP,
       0, OpCatalog.pow(0.5).guarding(), null, null, "pow(%s, %s)", List.of("x", "p"), "pow of", OpCatalog::pow,
-      "add eps inside the pow, or write sqrt(x + eps) for p = 0.5");
+      BinaryRows::powWithin, "add eps inside the pow, or write sqrt(x + eps) for p = 0.5");
 
   /**
    * atan2(a, b), the angle of the point (b, a): forward {@link Math#atan2}, d/da = b / (a^2 + b^2),
@@ -52,12 +53,31 @@ public final class BinaryRows {
       (a, b, y) -> b * (1 / (a * a + b * b)), (a, b, y) -> -a * (1 / (a * a + b * b)),
       List.of(Domain.NON_ZERO, Domain.NON_ZERO), BinarySpec.Joint.EVERY, Failure.GRADIENT,
       (a, b) -> Range.closed(-Math.PI, Math.PI),
-      1, Guarding.awayFromZero(), null, null, "atan2(%s, %s) where |a| < eps", AB, "atan2 of", null,
+      1, Guarding.awayFromZero(), null, null, "atan2(%s, %s) where |a| < eps", AB, "atan2 of", null, null,
       "keep the point away from the origin (add eps to the second operand, or mask (0, 0) before the op)");
 
   private static final Map<String, BinarySpec> BY_NAME = OpCatalog.rowsDeclaredIn(BinaryRows.class, BinarySpec.class);
 
   private BinaryRows() {}
+
+  /**
+   * x^p for an exponent known only by its range {@code e}, more precisely than the pow row's
+   * domains (a positive base, whatever p) can say: its value is NaN only for a negative base and a
+   * fractional p (never when p is whole), and infinite only for a 0 base and p &lt; 0; its
+   * derivative p x^(p-1) is infinite at a 0 base only for a fractional p &lt; 1.
+   */
+  private static BinarySpec.Verdict powWithin(Range b, boolean nonZero, Range e, boolean whole) {
+    boolean zero = b.contains(0) && !nonZero;
+    Failure failure = null;
+    if ((!whole && b.lo() < 0) || (zero && e.lo() < 0)) {
+      failure = Failure.FORWARD;
+    } else if (zero && e.lo() < 1 && !whole) {
+      failure = Failure.GRADIENT;
+    }
+    // pow(-0.0, p) is -inf for an odd whole p < 0: a base that may be 0 keeps the sign only for p >= 0.
+    Range image = b.lo() >= 0 && (!zero || e.lo() >= 0) ? Range.NON_NEGATIVE : Range.TOP;
+    return new BinarySpec.Verdict(failure, image);
+  }
 
   /** Every binary row, by name, in declaration order. */
   public static Map<String, BinarySpec> rows() {

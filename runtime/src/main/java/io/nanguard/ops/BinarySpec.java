@@ -45,6 +45,8 @@ import java.util.function.DoubleFunction;
  * @param shownAs how messages name the op applied to the guarded operand ({@code "division by"})
  * @param withConstantB for an op that is a unary row once b is a known constant (x^p: the row
  *     {@link OpCatalog#pow(double)}), that row as a function of b; else null
+ * @param rangeRule a sharper verdict for operands known by range than the domains give (x^p by
+ *     its exponent's range and wholeness), or null to use {@link #domains} and {@link #image}
  * @param advice the usual fix a user should apply by hand
  */
 public record BinarySpec(
@@ -65,6 +67,7 @@ public record BinarySpec(
     List<String> operandNames,
     String shownAs,
     DoubleFunction<OpSpec> withConstantB,
+    RangeRule rangeRule,
     String advice) implements EngineOp {
 
   /** A partial derivative of a binary op, given both operands and the output. */
@@ -72,6 +75,19 @@ public record BinarySpec(
   public interface Partial {
     /** The partial derivative at (a, b), given y = f(a, b). */
     double at(double a, double b, double y);
+  }
+
+  /**
+   * What operands known by range can give: the worst failure (null if none) and the range of
+   * outputs.
+   */
+  public record Verdict(Failure failure, Range image) {}
+
+  /** A row's own verdict for operands known by range, sharper than its domains. */
+  @FunctionalInterface
+  public interface RangeRule {
+    /** The verdict for a in ra (non-zero if {@code nonZeroA}) and b in rb (a whole number if {@code wholeB}). */
+    Verdict within(Range ra, boolean nonZeroA, Range rb, boolean wholeB);
   }
 
   /** How the operands' domains combine. */
@@ -168,6 +184,18 @@ public record BinarySpec(
     boolean outA = !covered(domains.get(0), ra, nonZeroA);
     boolean outB = !covered(domains.get(1), rb, nonZeroB);
     return outside(outA, outB) ? failure : null;
+  }
+
+  /**
+   * The verdict for operands in ra and rb, {@code nonZero*} saying an operand is known not to be
+   * 0 and {@code wholeB} that b is a whole number ({@code Math.pow(x, n)} for an int n): the row's
+   * own {@link #rangeRule} when it has one, else its domains and image.
+   */
+  public Verdict verdictWithin(Range ra, boolean nonZeroA, Range rb, boolean nonZeroB, boolean wholeB) {
+    if (rangeRule != null) {
+      return rangeRule.within(ra, nonZeroA, rb, wholeB);
+    }
+    return new Verdict(hazardous() ? failureWithin(ra, nonZeroA, rb, nonZeroB) : null, imageOf(ra, rb));
   }
 
   /** The range of outputs for operands in ra and rb. */

@@ -117,6 +117,12 @@ class BinaryRowsTest {
     assertNull(BinaryRows.POW.failureAt(0, 2));
     assertSame(Failure.GRADIENT, BinaryRows.POW.failureAt(0, 0.5));
     assertSame(Failure.FORWARD, BinaryRows.POW.failureAt(-8, 1.0 / 3));
+    // By range, pow's own rule is sharper than its domains: a whole exponent makes a negative base safe.
+    assertNull(BinaryRows.POW.verdictWithin(Range.closed(-2, 2), false, Range.closed(1, 3), false, true).failure());
+    assertSame(Failure.FORWARD,
+        BinaryRows.POW.verdictWithin(Range.closed(-2, 2), false, Range.closed(1, 3), false, false).failure());
+    assertSame(Failure.GRADIENT,
+        BinaryRows.POW.verdictWithin(Range.closed(0, 2), false, Range.closed(0.5, 3), false, false).failure());
     assertSame(Failure.FORWARD, BinaryRows.DIV.failureAt(1, 0));
     assertSame(Failure.FORWARD, BinaryRows.DIV.failureWithin(Range.TOP, Range.closed(-1, 1)));
     assertNull(BinaryRows.DIV.failureWithin(Range.TOP, false, Range.closed(-1, 1), true)); // @NonZero divisor
@@ -133,7 +139,7 @@ class BinaryRowsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BinarySpec("bad",
         Hazard.DIV, Math::atan2, (a, b, y) -> 0, (a, b, y) -> 0, List.of(Domain.ALL), BinarySpec.Joint.ANY,
         Failure.FORWARD, (a, b) -> Range.TOP, 1, Guarding.awayFromZero(), null, null, "%s, %s", List.of("a", "b"),
-        "bad of", null, ""));
+        "bad of", null, null, ""));
     assertTrue(e.getMessage().contains("bad"));
   }
 }

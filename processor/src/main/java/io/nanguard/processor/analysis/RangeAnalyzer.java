@@ -839,8 +839,8 @@ public final class RangeAnalyzer {
         // the constant 1 - 1e-9 is 1, and an eps of 1e-50 is 0.
         facts.add(v.kind() == Kind.TENSOR ? v.fact() : Precisions.rounded(v.fact(), format));
       }
-      boolean wholeExponent = m.role() == Role.POW && operands.get(1).kind() == Kind.INTEGRAL;
-      Transfer.Step step = Transfer.apply(m, facts, format, wholeExponent);
+      boolean secondWhole = m.binary() != null && operands.get(1).kind() == Kind.INTEGRAL;
+      Transfer.Step step = Transfer.apply(m, facts, format, secondWhole);
       Fact fact = step.result();
       if (m.role() == Role.SUB && kind == Kind.TENSOR && MaxSubtraction.subtractsOwnMax(operands)) {
         fact = fact.meet(MaxSubtraction.AT_MOST_ZERO);

@@ -40,16 +40,14 @@ public final class Transfer {
   }
 
   /**
-   * As {@link #apply(ApiMethod, List, FloatFormat)}, where {@code wholeExponent} says that the
-   * exponent of a pow is known to be a whole number (an {@code int} or {@code long} operand,
-   * {@code Math.pow(x, n)}): a negative base is then no hazard.
+   * As {@link #apply(ApiMethod, List, FloatFormat)}, where {@code secondWhole} says that a binary
+   * row's second operand is known to be a whole number (an {@code int} or {@code long} operand,
+   * {@code Math.pow(x, n)}: a negative base is then no hazard).
    */
-  public static Step apply(ApiMethod m, List<Fact> in, FloatFormat format, boolean wholeExponent) {
+  public static Step apply(ApiMethod m, List<Fact> in, FloatFormat format, boolean secondWhole) {
     return switch (m.role()) {
       case UNARY -> unary(m.op(), in.get(0), format);
-      case POW -> in.get(1).constant() != null ? binary(m.binary(), in.get(0), in.get(1), format)
-          : powOfRange(m.binary(), in.get(0), in.get(1).range(), wholeExponent, format);
-      case DIV, BINARY -> binary(m.binary(), in.get(0), in.get(1), format);
+      case POW, DIV, BINARY -> binary(m.binary(), in.get(0), in.get(1), format, secondWhole);
       case ADD -> safe(range(in, 0).add(range(in, 1)));
       case SUB -> safe(range(in, 0).sub(range(in, 1)));
       case MUL -> safe(range(in, 0).mul(range(in, 1)));
@@ -91,42 +89,19 @@ public final class Transfer {
    * A binary row: a unary row once its second operand is a known constant (x^2 is safe, x^0.5 is
    * not at 0), else the joint check of both operands' domains, reported on the guarded operand.
    */
-  private static Step binary(BinarySpec row, Fact a, Fact b, FloatFormat format) {
+  private static Step binary(BinarySpec row, Fact a, Fact b, FloatFormat format, boolean wholeB) {
     Double constant = b.constant();
     OpSpec fixed = constant == null ? null : row.withConstantB(constant);
     if (fixed != null) {
       Step step = unary(fixed, a, format);
       return new Step(Fact.of(step.result().range()), step.check());
     }
-    Failure failure = row.hazardous() ? row.failureWithin(a.range(), a.nonZero(), b.range(), b.nonZero()) : null;
-    return new Step(Fact.of(row.imageOf(a.range(), b.range())), check(row, failure, a, b, format));
-  }
-
-  private static Check check(BinarySpec row, Failure failure, Fact a, Fact b, FloatFormat format) {
+    BinarySpec.Verdict verdict = row.verdictWithin(a.range(), a.nonZero(), b.range(), b.nonZero(), wholeB);
     Fact checked = row.guarded() == 0 ? a : b;
-    return failure == null ? null
-        : new Check(row.hazard(), failure, checked.range(), row.guarded(), row.shownAs(), guardMethod(row),
+    Check check = verdict.failure() == null ? null
+        : new Check(row.hazard(), verdict.failure(), checked.range(), row.guarded(), row.shownAs(), guardMethod(row),
             row.operandGuard() != null, row, row.safeForm(format), format);
-  }
-
-  /**
-   * x^p for an exponent known only by its range {@code e}, more precisely than the pow row's
-   * domains (a positive base, whatever p) can say: its value is NaN only for a negative base and a
-   * fractional p (never when p is whole), and infinite only for a 0 base and p &lt; 0; its
-   * derivative p x^(p-1) is infinite at a 0 base only for a fractional p &lt; 1.
-   */
-  private static Step powOfRange(BinarySpec row, Fact base, Range e, boolean whole, FloatFormat format) {
-    Range b = base.range();
-    boolean zero = b.contains(0) && !base.nonZero();
-    Failure failure = null;
-    if ((!whole && b.lo() < 0) || (zero && e.lo() < 0)) {
-      failure = Failure.FORWARD;
-    } else if (zero && e.lo() < 1 && !whole) {
-      failure = Failure.GRADIENT;
-    }
-    // pow(-0.0, p) is -inf for an odd whole p < 0: a base that may be 0 keeps the sign only for p >= 0.
-    Range image = b.lo() >= 0 && (!zero || e.lo() >= 0) ? Range.NON_NEGATIVE : Range.TOP;
-    return new Step(Fact.of(image), check(row, failure, base, Fact.of(e), format));
+    return new Step(Fact.of(verdict.image()), check);
   }
 
   /** The guard method called: the operand guard's ({@code divisor}), else the row's own name. */

@@ -136,6 +136,7 @@ public final class BodyRewriter {
     List<Replacement> replacements = new ArrayList<>(access.replacements());
     List<String> notes = new ArrayList<>();
     ExactOps exact = new ExactOps(resolution, paths, types);
+    Map<Replacement.GuardCall, TreePath> targets = new HashMap<>();
     for (Finding finding : distinctTargets(method.findings())) {
       String refusal = exact.refusal(finding);
       if (refusal != null) {
@@ -148,8 +149,10 @@ public final class BodyRewriter {
         problems.add(call.problem);
       } else {
         replacements.add(call.replacement);
+        targets.put(call.replacement, paths.of(finding.fix().target()));
       }
     }
+    NestedGuardCasts.mark(replacements, targets, resolution, types);
     return new Edits(replacements, problems, notes);
   }
 
@@ -174,7 +177,7 @@ public final class BodyRewriter {
     return List.copyOf(byTarget.values());
   }
 
-  private record GuardCallOrProblem(Replacement replacement, String problem) {}
+  private record GuardCallOrProblem(Replacement.GuardCall replacement, String problem) {}
 
   private GuardCallOrProblem guardCall(Finding finding, GuardedMethod method, SourcePositions positions,
       Resolution resolution, BodyPaths paths, ExactOps exact, CharSequence source) {

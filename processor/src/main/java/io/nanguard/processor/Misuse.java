@@ -43,7 +43,12 @@ final class Misuse {
     if (m.getModifiers().contains(Modifier.FINAL)) {
       problems.add(what + " is final, so the generated class cannot override it; remove final");
     }
-    if (isFinal(owner)) {
+    String finalizer = Finalizers.of(owner);
+    if (finalizer != null) {
+      problems.add(what + " is a member of " + owner.getSimpleName() + ", which is final (Lombok's @" + finalizer
+          + " makes it final), so no guarded subclass can extend it; use a non-final class (e.g. @Getter with"
+          + " @AllArgsConstructor) for guarded methods");
+    } else if (isFinal(owner)) {
       problems.add(what + " is a member of " + owner.getSimpleName()
           + ", which is final (or an enum or record), so no guarded subclass can extend it; make the class non-final");
     }
@@ -71,9 +76,9 @@ final class Misuse {
     return problems;
   }
 
-  /** Whether nothing can extend {@code type}. */
+  /** Whether nothing can extend {@code type}, including after another processor rewrites it. */
   static boolean isFinal(TypeElement type) {
-    return type.getModifiers().contains(Modifier.FINAL)
+    return type.getModifiers().contains(Modifier.FINAL) || Finalizers.of(type) != null
         || type.getKind() == ElementKind.ENUM || type.getKind() == ElementKind.RECORD;
   }
 

@@ -1,7 +1,11 @@
 package io.nanguard.processor.analysis;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.ops.FloatFormat;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -55,6 +59,16 @@ public final class AnalysisContext {
 
   Trees trees() {
     return trees;
+  }
+
+  /**
+   * The method javac's attribution invokes at {@code call} in {@code unit}, or null. The first
+   * question attributes the class during the round (javac attributes it again after the round),
+   * so it is asked only where the source cannot tell overloads apart.
+   */
+  ExecutableElement attributedMethod(CompilationUnitTree unit, Tree call) {
+    TreePath path = trees.getPath(unit, call);
+    return path != null && trees.getElement(path) instanceof ExecutableElement m ? m : null;
   }
 
   /** The round's member index. */

@@ -56,7 +56,7 @@ final class Messages {
     if (operand == null) {
       return "a value";
     }
-    String text = operand.toString().replaceAll("\\s+", " ");
+    String text = BoundedText.of(operand, MAX_QUOTE + 1);
     if (text.length() > MAX_QUOTE) {
       text = text.substring(0, MAX_QUOTE - 3) + "...";
     }

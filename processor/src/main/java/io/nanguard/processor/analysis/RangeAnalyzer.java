@@ -88,6 +88,7 @@ public final class RangeAnalyzer {
   private final Apis apis;
   private final Kinds kinds;
   private final TypeElement owner;
+  private final CompilationUnitTree unit;
   private final List<ApiTable> staticImports;
   private final MemberIndex members;
 
@@ -104,6 +105,7 @@ public final class RangeAnalyzer {
     this.apis = Apis.installed();
     this.kinds = new Kinds(context.types(), members, context.elements().getModuleOf(owner), apis, owner, unit);
     this.owner = owner;
+    this.unit = unit;
     this.staticImports = staticallyImported(unit, apis);
   }
 
@@ -990,25 +992,51 @@ public final class RangeAnalyzer {
     private Value call(TypeElement type, String name, List<Value> args, ExpressionTree node) {
       Fact fact = null;
       TypeMirror returns = null;
-      for (Element e : members.named(type, name)) {
-        if (e.getKind() == ElementKind.METHOD) {
-          ExecutableElement m = (ExecutableElement) e;
-          if (m.getParameters().size() == args.size() || m.isVarArgs()) {
-            Fact f = RangeAnnotations.of(m);
-            Kind kind = kinds.of(m.getReturnType());
-            Fact summary = crossMethod && (kind == Kind.FLOAT || kind == Kind.INTEGRAL) ? context.summaries().returnOf(m) : null;
-            if (summary != null) {
-              f = new Fact(f.range().meet(summary.range()), f.nonZero() || summary.nonZero());
-            }
-            fact = fact == null ? f : fact.join(f);
-            returns = returns == null ? m.getReturnType() : returns;
-          }
+      for (ExecutableElement m : overloads(type, name, args.size(), node)) {
+        Fact f = RangeAnnotations.of(m);
+        Kind kind = kinds.of(m.getReturnType());
+        Fact summary = crossMethod && (kind == Kind.FLOAT || kind == Kind.INTEGRAL) ? context.summaries().returnOf(m) : null;
+        if (summary != null) {
+          f = new Fact(f.range().meet(summary.range()), f.nonZero() || summary.nonZero());
         }
+        fact = fact == null ? f : fact.join(f);
+        returns = returns == null ? m.getReturnType() : returns;
       }
       if (fact == null) {
         return Value.unknown(node);
       }
       return kinds.value(fact, returns, node);
+    }
+
+    /**
+     * The methods a call may invoke: those of its arity; when their return types differ in what
+     * a finding depends on (an {@code int} and a {@code double} overload), the one javac's
+     * attribution picks, since the first one's type could hide a floating-point division or
+     * invent one.
+     */
+    private List<ExecutableElement> overloads(TypeElement type, String name, int arity, ExpressionTree node) {
+      List<ExecutableElement> candidates = new ArrayList<>();
+      for (Element e : members.named(type, name)) {
+        if (e.getKind() == ElementKind.METHOD
+            && (((ExecutableElement) e).getParameters().size() == arity || ((ExecutableElement) e).isVarArgs())) {
+          candidates.add((ExecutableElement) e);
+        }
+      }
+      boolean sameReturn = candidates.stream().map(m -> returnKind(m.getReturnType())).distinct().count() <= 1;
+      if (sameReturn) {
+        return candidates;
+      }
+      ExecutableElement chosen = context.attributedMethod(unit, node);
+      return chosen != null && candidates.contains(chosen) ? List.of(chosen) : candidates;
+    }
+
+    /**
+     * What of a return type the findings depend on: the primitive type (int or double division,
+     * float or double format), else the kind (tensor or not); two reference types of one kind
+     * (StringBuilder's and AbstractStringBuilder's append) type no division differently.
+     */
+    private Object returnKind(TypeMirror type) {
+      return type.getKind().isPrimitive() ? type.getKind() : kinds.of(type);
     }
 
     private boolean hasMethod(TypeElement type, String name) {

@@ -141,6 +141,7 @@ public final class BodyRewriter {
     List<Replacement> replacements = new ArrayList<>(access.replacements());
     List<String> notes = new ArrayList<>();
     ExactOps exact = new ExactOps(resolution, paths, types);
+    Map<Replacement.GuardCall, TreePath> targets = new HashMap<>();
     for (Finding finding : distinctTargets(method.findings())) {
       String refusal = exact.refusal(finding);
       if (refusal != null) {
@@ -155,8 +156,10 @@ public final class BodyRewriter {
         notes.add(call.note);
       } else {
         replacements.add(call.replacement);
+        targets.put(call.replacement, paths.of(finding.fix().target()));
       }
     }
+    NestedGuardCasts.mark(replacements, targets, resolution, types);
     return new Edits(replacements, problems, notes);
   }
 
@@ -182,7 +185,7 @@ public final class BodyRewriter {
   }
 
   /** A guard call, or why the finding cannot be rewritten: a problem (an error) or a note (the op stays as written). */
-  private record GuardCallOrProblem(Replacement replacement, String problem, String note) {}
+  private record GuardCallOrProblem(Replacement.GuardCall replacement, String problem, String note) {}
 
   /** The guard method chosen for a fix: its name and the row constant passed first, if generic. */
   private record Chosen(String method, RowConstant row) {}

@@ -81,6 +81,7 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
     private final double eps;
     private final String site;
     private final boolean narrowToFloat;
+    private com.palantir.javapoet.TypeName standaloneAs;
 
     /** {@code row} is the catalogue constant passed first to a generic guard, or null. */
     GuardCall(int start, int end, ClassName guard, String method, RowConstant row, List<int[]> args, double eps,
@@ -100,10 +101,26 @@ abstract sealed class Replacement permits Replacement.TypeName, Replacement.Stat
       return args.size() == 1 && args.get(0)[0] == start && args.get(0)[1] == end;
     }
 
+    /** Whether the call is written with a cast to its own type ({@code (float)} narrowing is one). */
+    boolean isCast() {
+      return narrowToFloat || standaloneAs != null;
+    }
+
+    /**
+     * Writes the call with a cast to {@code type}, its own type: an argument that is a cast is a
+     * standalone expression to javac, attributed once, where a method call argument is attributed
+     * again for each overload of the enclosing guard call (quadratic time in deep nests).
+     */
+    void castTo(com.palantir.javapoet.TypeName type) {
+      standaloneAs = type;
+    }
+
     @Override
     void render(CodeBlock.Builder out, SourceText text) {
       if (narrowToFloat) {
         out.add("(float) ");
+      } else if (standaloneAs != null) {
+        out.add("($T) ", standaloneAs);
       }
       out.add("$T.$N(", guard, method);
       if (row != null) {

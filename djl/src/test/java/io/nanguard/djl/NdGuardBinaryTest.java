@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The guards of DJL's binary ops with two arrays, {@code x.pow(p)} and {@code a.atan2(b)}, in
@@ -24,21 +24,17 @@ import org.junit.jupiter.api.Test;
  * finite and the guard's value and both gradients are (with the values derived by hand); at
  * ordinary inputs the guard equals the original within 1e-5 relative, value and gradients.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NdGuardBinaryTest {
 
   private static final double EPS = 1e-8;
   private static final String SITE = "Binary.java:7";
   private static final BinaryOperator<NDArray> POW = (x, p) -> NdGuard.pow(x, p, EPS, SITE);
   private static final BinaryOperator<NDArray> ATAN2 = (a, b) -> NdGuard.atan2(a, b, EPS, SITE);
-  private static NDManager manager;
-
-  @BeforeAll
-  static void open() {
-    manager = NDManager.newBaseManager();
-  }
+  private final NDManager manager = NDManager.newBaseManager();
 
   @AfterAll
-  static void close() {
+  void closeTheManager() {
     manager.close();
   }
 
@@ -109,7 +105,7 @@ class NdGuardBinaryTest {
     }
   }
 
-  private static void assertSame(float[] a, float[] b, BinaryOperator<NDArray> original,
+  private void assertSame(float[] a, float[] b, BinaryOperator<NDArray> original,
       BinaryOperator<NDArray> guarded) {
     BinaryAutograd o = BinaryAutograd.of(manager, a, b, original);
     BinaryAutograd g = BinaryAutograd.of(manager, a, b, guarded);

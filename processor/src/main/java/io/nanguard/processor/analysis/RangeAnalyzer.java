@@ -99,12 +99,6 @@ public final class RangeAnalyzer {
     void stored(String field, Fact value);
   }
 
-  /** Where {@link ParameterContracts} learns the arguments of calls: each call's argument values, as evaluated. */
-  @FunctionalInterface
-  interface CallSites {
-    void called(MethodInvocationTree call, List<Value> args);
-  }
-
   /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
   public RangeAnalyzer(AnalysisContext context, TypeElement owner, CompilationUnitTree unit) {
     this.context = context;
@@ -138,28 +132,12 @@ public final class RangeAnalyzer {
     return analyze(method, tree, mode, writes, true);
   }
 
-  /** Runs {@code method}'s body for its facts, telling {@code calls} the arguments of every call it makes. */
-  void observeCalls(ExecutableElement method, MethodTree tree, CallSites calls) {
-    analyze(method, tree, AnalysisMode.FACTS, null, true, calls);
-  }
-
   private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
       boolean crossMethod) {
-    return analyze(method, tree, mode, writes, crossMethod, null);
-  }
-
-  private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
-      boolean crossMethod, CallSites calls) {
     Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()), crossMethod);
-    w.calls = calls;
-    List<Fact> contract = crossMethod ? context.contracts().of(method) : null;
-    List<? extends VariableElement> params = method.getParameters();
-    for (int i = 0; i < params.size(); i++) {
-      VariableElement p = params.get(i);
-      Fact declared = RangeAnnotations.of(p);
-      Fact f = contract == null ? declared
-          : new Fact(declared.range().meet(contract.get(i).range()), declared.nonZero() || contract.get(i).nonZero());
-      w.env.put(p.getSimpleName().toString(), kinds.value(f, p.asType(), null));
+    for (VariableElement p : method.getParameters()) {
+      TypeMirror t = p.asType();
+      w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
     }
     if (tree.getBody() != null) {
       w.scan(tree.getBody(), null);
@@ -209,10 +187,8 @@ public final class RangeAnalyzer {
     private final MaxSubtraction maxSubtraction;
     /** The format declared for provider libraries in this method, or null for each library's own. */
     private final FloatFormat declaredFormat;
-    /** Whether field invariants, return summaries and parameter contracts (facts of other methods) are used. */
+    /** Whether field invariants and return summaries (facts of other methods) are used. */
     private final boolean crossMethod;
-    /** Told the arguments of each call, or null. */
-    CallSites calls;
     private int lambdaDepth;
 
     Walker(AnalysisMode mode, FieldWrites writes, MethodTree method, FloatFormat declaredFormat, boolean crossMethod) {
@@ -794,18 +770,18 @@ public final class RangeAnalyzer {
         ExpressionTree receiver = ms.getExpression();
         ApiTable staticApi = staticReceiver(receiver);
         if (staticApi != null) {
-          List<Value> operands = evalArgs(node);
+          List<Value> operands = evalAll(args);
           ApiMethod m = staticApi.staticMethod(name, args.size());
           return m != null ? apply(staticApi, m, operands, node) : Value.unknown(node);
         }
         TypeElement staticType = staticType(receiver);
         if (staticType != null) {
-          return call(staticType, name, evalArgs(node), node);
+          return call(staticType, name, evalAll(args), node);
         }
         boolean self = receiver instanceof IdentifierTree id
             && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
         Value recv = self ? null : eval(receiver);
-        List<Value> argValues = evalArgs(node);
+        List<Value> argValues = evalAll(args);
         if (self) {
           return call(owner, name, argValues, node);
         }
@@ -823,7 +799,7 @@ public final class RangeAnalyzer {
         return Value.unknown(node);
       }
       String name = select.toString();
-      List<Value> argValues = evalArgs(node);
+      List<Value> argValues = evalAll(args);
       Value own = call(owner, name, argValues, node);
       if (own.type() == null && !hasMethod(owner, name)) {
         for (ApiTable api : staticImports) {
@@ -971,15 +947,6 @@ public final class RangeAnalyzer {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
-
-    /** The values of a call's arguments (which the {@link CallSites} observer, if any, is told). */
-    private List<Value> evalArgs(MethodInvocationTree call) {
-      List<Value> values = evalAll(call.getArguments());
-      if (calls != null && lambdaDepth == 0) { // a lambda's calls run later, under other facts
-        calls.called(call, values);
-      }
-      return values;
-    }
 
     private List<Value> evalAll(List<? extends ExpressionTree> args) {
       List<Value> out = new ArrayList<>(args.size());

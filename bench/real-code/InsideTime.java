@@ -48,7 +48,7 @@ public class InsideTime {
           int[] count = {0};
           JavaCompiler.CompilationTask task = javac.getTask(null, fm,
               d -> count[0] += d.getKind() == Diagnostic.Kind.WARNING && d.getMessage(null).startsWith("[nanguard:") ? 1 : 0,
-              List.of("-proc:only", "-cp", cp, "-encoding", "UTF-8", "-implicit:none", "-Ananguard.scan=all"), null,
+              List.of("-proc:only", "-cp", cp, "-encoding", "UTF-8", "-implicit:none", "-Xmaxwarns", "100000", "-Ananguard.scan=all"), null,
               fm.getJavaFileObjectsFromStrings(files));
           task.setProcessors(List.of(timed));
           task.call();

@@ -537,6 +537,35 @@ class RealCodePatternsTest {
   }
 
   @Test
+  void aCallCannotAssignAFinalFieldSoItsNarrowingSurvives() {
+    check(SCAN, source("p.Binomial",
+        "package p;",
+        "public class Binomial {",
+        "  private final int n;",
+        "  private int trials;",
+        "  public Binomial(int n) {",
+        "    this.n = n;",
+        "    this.trials = n;",
+        "  }",
+        "  public void setTrials(int t) { trials = t; }",
+        "  public double p(double q, int k) {",
+        "    if (k < 0 || k > n) {",
+        "      return 0;",
+        "    }",
+        "    int h = java.util.Objects.hash(k);",
+        "    return h * Math.pow(1 - q, n - k);",
+        "  }",
+        "  public double pOfTrials(double q, int k) {",
+        "    if (k < 0 || k > trials) {",
+        "      return 0;",
+        "    }",
+        "    int h = java.util.Objects.hash(k);",
+        "    return h * Math.pow(1 - q, trials - k); // flag:pow",
+        "  }",
+        "}"));
+  }
+
+  @Test
   void scanMessagesQuoteTheOperandAndGiveTheFix() {
     JavaFileObject f = source("p.Weights",
         "package p;",

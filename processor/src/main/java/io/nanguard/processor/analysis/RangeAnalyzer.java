@@ -61,6 +61,7 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -767,7 +768,7 @@ public final class RangeAnalyzer {
     public Value visitNewClass(NewClassTree node, Void p) {
       scan(node.getEnclosingExpression(), null);
       scan(node.getArguments(), null);
-      env.forgetNarrowed(Narrowing::isField);
+      env.forgetNarrowed(this::assignableField);
       return Value.unknown(node);
     }
 
@@ -775,7 +776,7 @@ public final class RangeAnalyzer {
     public Value visitMethodInvocation(MethodInvocationTree node, Void p) {
       Value v = invocation(node);
       if (v.origin() == null) {
-        env.forgetNarrowed(Narrowing::isField); // the callee may assign fields
+        env.forgetNarrowed(this::assignableField); // the callee may assign fields (not final ones)
       } else if (v.isOp(OpCatalog.ABS)) {
         String key = key(node);
         Value narrowed = key == null ? null : env.get(key);
@@ -1074,6 +1075,15 @@ public final class RangeAnalyzer {
 
     private boolean hasMethod(TypeElement type, String name) {
       return members.named(type, name).stream().anyMatch(e -> e.getKind() == ElementKind.METHOD);
+    }
+
+    /** Whether {@code root} is a field a call could assign: any field but a final one of this class. */
+    private boolean assignableField(String root) {
+      if (!Narrowing.isField(root)) {
+        return false;
+      }
+      VariableElement f = fieldElement(Narrowing.fieldName(root));
+      return f == null || !f.getModifiers().contains(Modifier.FINAL);
     }
 
     private VariableElement fieldElement(String name) {

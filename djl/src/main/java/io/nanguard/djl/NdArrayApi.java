@@ -1,5 +1,6 @@
 package io.nanguard.djl;
 
+import io.nanguard.ops.BinaryRows;
 import io.nanguard.ops.FloatFormat;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.api.ApiMethod;
@@ -31,7 +32,7 @@ public final class NdArrayApi implements TensorApi {
       .unary("acos", OpCatalog.ACOS).unary("asin", OpCatalog.ASIN)
       .unary("abs", OpCatalog.ABS).unary("neg", OpCatalog.NEG).unary("square", OpCatalog.SQUARE)
       .unary("sin", OpCatalog.SIN).unary("cos", OpCatalog.COS).unary("tanh", OpCatalog.TANH)
-      .instance("pow", 1, Role.POW)
+      .instance("pow", 1, Role.POW).binary("atan2", BinaryRows.ATAN2)
       .instance("add", 1, Role.ADD).instance("sub", 1, Role.SUB)
       .instance("mul", 1, Role.MUL).instance("div", 1, Role.DIV)
       .instance("sum", 0, Role.SUM).reduction("sum", 1, Role.SUM, 1).reduction("sum", 2, Role.SUM, 1)

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.nanguard.check.Finding;
 import io.nanguard.check.FindingKind;
@@ -110,6 +111,34 @@ public final class NdGuard {
     return (e > 0 ? base.add(NdConstants.of(x, type, e)) : base).pow(p);
   }
 
+  /**
+   * {@code x^p} with an array of exponents, as {@code Guard.pow(Tensor, Tensor, ...)} (the row
+   * {@code BinaryRows.POW}): p is known only at run time, so the base is moved to
+   * {@code max(x, 0) + eps} wherever p is; value, d/dx and d/dp ({@code x^p log x}) are then finite.
+   */
+  public static NDArray pow(NDArray x, NDArray p, double eps, String site) {
+    DataType type = x.getDataType();
+    double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
+    note(x, site, "pow", a -> a.lte(0), "pow(max(x, 0) + eps, p)", e);
+    return x.clip(0, Double.POSITIVE_INFINITY).add(NdConstants.of(x, type, e)).pow(p);
+  }
+
+  /**
+   * {@code atan2(a, b)} with b moved to {@code ±eps} (its sign kept, 0 counting as positive, as a
+   * {@link #divisor}) only where both |a| and |b| are below eps, as {@code Guard.binary(BinaryRows.ATAN2, ...)}: PyTorch's
+   * gradient at (0, 0) is 0 * (1 / 0) = NaN, and nothing else is changed. One {@code where}, no
+   * branch on the data.
+   */
+  public static NDArray atan2(NDArray a, NDArray b, double eps, String site) {
+    DataType type = b.getDataType();
+    double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
+    NDArray origin = a.abs().lt(e).logicalAnd(b.abs().lt(e));
+    Shape shape = origin.getShape(); // DJL's where does not broadcast
+    NDArray wide = b.broadcast(shape);
+    note(wide, site, "atan2", unused -> origin, "atan2(a, b with |b| raised to eps where |a| and |b| < eps)", e);
+    return a.atan2(NDArrays.where(origin, awayFromZero(b, type, e).broadcast(shape), wide));
+  }
+
   /** {@code acos(clip(x, -1 + eps, 1 - eps))}. */
   public static NDArray acos(NDArray x, double eps, String site) {
     return unitBall(x, eps, site, "acos").acos();
@@ -136,6 +165,11 @@ public final class NdGuard {
     DataType type = b.getDataType();
     double e = NdFormats.positive(NdFormats.of(type), checked(eps, site));
     note(b, site, "div", a -> a.abs().lt(e), "a / (b with |b| raised to eps, sign kept)", e);
+    return awayFromZero(b, type, e);
+  }
+
+  /** b with |b| raised to at least e, sign kept, 0 counting as positive. */
+  private static NDArray awayFromZero(NDArray b, DataType type, double e) {
     NDArray sign = b.gte(0).toType(type, false).mul(NdConstants.of(b, type, 2)).sub(NdConstants.of(b, type, 1));
     return b.abs().clip(e, Double.POSITIVE_INFINITY).mul(sign);
   }

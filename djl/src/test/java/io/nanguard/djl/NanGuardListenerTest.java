@@ -146,6 +146,34 @@ class NanGuardListenerTest {
   }
 
   @Test
+  void aSumIsNonFiniteWheneverAnElementIsSoTheFastPathMissesNothing() {
+    // The listener's one reduction per gradient is a sum: on the engine, one NaN or inf anywhere
+    // makes it non-finite, whatever else the array holds.
+    try (NDManager m = NDManager.newBaseManager()) {
+      float big = 1e30f;
+      assertTrue(Float.isNaN(m.create(new float[] {big, Float.NaN, -big}).sum().getFloat()));
+      assertEquals(Float.POSITIVE_INFINITY, m.create(new float[] {-big, Float.POSITIVE_INFINITY, 1f}).sum().getFloat());
+      assertTrue(Float.isNaN(m.create(new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}).sum().getFloat()));
+    }
+  }
+
+  @Test
+  void aFiniteGradientWhoseSumOverflowsIsCheckedExactlyAndFoundClean() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.create(new float[] {0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f}, new Shape(2, 4));
+      x.setRequiresGradient(true);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        gc.backward(x.mul(3e38f).sum()); // every gradient entry is 3e38: finite, their sum is not
+      }
+      assertEquals(Float.POSITIVE_INFINITY, x.getGradient().sum().getFloat());
+      NanGuardListener listener = new NanGuardListener(AnomalyOptions.builder().collectAll().build());
+      listener.check("l", Map.of(), List.of(new DeviceParameters.Copy("w", Device.cpu(), x)),
+          new NanGuardListener.CallerSite());
+      assertTrue(listener.report().isEmpty(), listener.report().toString());
+    }
+  }
+
+  @Test
   void collectModeRecordsEveryBatchAndLetsTrainingRun() {
     NanGuardListener listener = new NanGuardListener(AnomalyOptions.builder().collectAll().build());
     try (SeedTraining t = new SeedTraining(new SegmentLoss(), listener)) {

@@ -500,6 +500,72 @@ class RealCodePatternsTest {
   }
 
   @Test
+  void privateHelpersSeeWhatEveryCallerPasses() {
+    check(SCAN, source("p.Zipf",
+        "package p;",
+        "public class Zipf {",
+        "  public static double probability(double x, double s) {",
+        "    if (x < 1) {",
+        "      throw new IllegalArgumentException(\"x must be at least 1: \" + x);",
+        "    }",
+        "    return integral(x, s) - integral(x + 1, s);",
+        "  }",
+        "  private static double integral(double x, double s) {",
+        "    double logX = Math.log(x);",
+        "    return logX * s;",
+        "  }",
+        "  public static double density(double x) {",
+        "    if (x < 1) {",
+        "      return 0;",
+        "    }",
+        "    return logOf(x) + logOf(x - 1);",
+        "  }",
+        "  private static double logOf(double x) {",
+        "    return Math.log(x); // flag:log",
+        "  }",
+        "  public static double deferred(double x) {",
+        "    if (x <= 0) {",
+        "      return 0;",
+        "    }",
+        "    java.util.function.DoubleSupplier later = () -> inverse(x - 1);",
+        "    return inverse(x) + later.getAsDouble();",
+        "  }",
+        "  private static double inverse(double x) {",
+        "    return 1 / x; // flag:div",
+        "  }",
+        "}"));
+  }
+
+  @Test
+  void aCallCannotAssignAFinalFieldSoItsNarrowingSurvives() {
+    check(SCAN, source("p.Binomial",
+        "package p;",
+        "public class Binomial {",
+        "  private final int n;",
+        "  private int trials;",
+        "  public Binomial(int n) {",
+        "    this.n = n;",
+        "    this.trials = n;",
+        "  }",
+        "  public void setTrials(int t) { trials = t; }",
+        "  public double p(double q, int k) {",
+        "    if (k < 0 || k > n) {",
+        "      return 0;",
+        "    }",
+        "    int h = java.util.Objects.hash(k);",
+        "    return h * Math.pow(1 - q, n - k);",
+        "  }",
+        "  public double pOfTrials(double q, int k) {",
+        "    if (k < 0 || k > trials) {",
+        "      return 0;",
+        "    }",
+        "    int h = java.util.Objects.hash(k);",
+        "    return h * Math.pow(1 - q, trials - k); // flag:pow",
+        "  }",
+        "}"));
+  }
+
+  @Test
   void scanMessagesQuoteTheOperandAndGiveTheFix() {
     JavaFileObject f = source("p.Weights",
         "package p;",

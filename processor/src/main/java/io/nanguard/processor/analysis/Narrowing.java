@@ -104,6 +104,11 @@ final class Narrowing {
     return key.indexOf('.') >= 0 || key.indexOf('(') >= 0 || key.contains(MINUS);
   }
 
+  /** The name of the field whose root is {@code root} ({@code n} for {@code this.n}). */
+  static String fieldName(String root) {
+    return root.substring(THIS.length());
+  }
+
   /** Whether a root is a field (which a call may assign). */
   static boolean isField(String root) {
     return root.startsWith(THIS);

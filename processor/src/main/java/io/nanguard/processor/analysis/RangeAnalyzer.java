@@ -61,6 +61,7 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -98,6 +99,12 @@ public final class RangeAnalyzer {
     void stored(String field, Fact value);
   }
 
+  /** Where {@link ParameterContracts} learns the arguments of calls: each call's argument values, as evaluated. */
+  @FunctionalInterface
+  interface CallSites {
+    void called(MethodInvocationTree call, List<Value> args);
+  }
+
   /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
   public RangeAnalyzer(AnalysisContext context, TypeElement owner, CompilationUnitTree unit) {
     this.context = context;
@@ -131,12 +138,28 @@ public final class RangeAnalyzer {
     return analyze(method, tree, mode, writes, true);
   }
 
+  /** Runs {@code method}'s body for its facts, telling {@code calls} the arguments of every call it makes. */
+  void observeCalls(ExecutableElement method, MethodTree tree, CallSites calls) {
+    analyze(method, tree, AnalysisMode.FACTS, null, true, calls);
+  }
+
   private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
       boolean crossMethod) {
+    return analyze(method, tree, mode, writes, crossMethod, null);
+  }
+
+  private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
+      boolean crossMethod, CallSites calls) {
     Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()), crossMethod);
-    for (VariableElement p : method.getParameters()) {
-      TypeMirror t = p.asType();
-      w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
+    w.calls = calls;
+    List<Fact> contract = crossMethod ? context.contracts().of(method) : null;
+    List<? extends VariableElement> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      VariableElement p = params.get(i);
+      Fact declared = RangeAnnotations.of(p);
+      Fact f = contract == null ? declared
+          : new Fact(declared.range().meet(contract.get(i).range()), declared.nonZero() || contract.get(i).nonZero());
+      w.env.put(p.getSimpleName().toString(), kinds.value(f, p.asType(), null));
     }
     if (tree.getBody() != null) {
       w.scan(tree.getBody(), null);
@@ -186,8 +209,10 @@ public final class RangeAnalyzer {
     private final MaxSubtraction maxSubtraction;
     /** The format declared for provider libraries in this method, or null for each library's own. */
     private final FloatFormat declaredFormat;
-    /** Whether field invariants and return summaries (facts of other methods) are used. */
+    /** Whether field invariants, return summaries and parameter contracts (facts of other methods) are used. */
     private final boolean crossMethod;
+    /** Told the arguments of each call, or null. */
+    CallSites calls;
     private int lambdaDepth;
 
     Walker(AnalysisMode mode, FieldWrites writes, MethodTree method, FloatFormat declaredFormat, boolean crossMethod) {
@@ -743,7 +768,7 @@ public final class RangeAnalyzer {
     public Value visitNewClass(NewClassTree node, Void p) {
       scan(node.getEnclosingExpression(), null);
       scan(node.getArguments(), null);
-      env.forgetNarrowed(Narrowing::isField);
+      env.forgetNarrowed(this::assignableField);
       return Value.unknown(node);
     }
 
@@ -751,7 +776,7 @@ public final class RangeAnalyzer {
     public Value visitMethodInvocation(MethodInvocationTree node, Void p) {
       Value v = invocation(node);
       if (v.origin() == null) {
-        env.forgetNarrowed(Narrowing::isField); // the callee may assign fields
+        env.forgetNarrowed(this::assignableField); // the callee may assign fields (not final ones)
       } else if (v.isOp(OpCatalog.ABS)) {
         String key = key(node);
         Value narrowed = key == null ? null : env.get(key);
@@ -769,18 +794,18 @@ public final class RangeAnalyzer {
         ExpressionTree receiver = ms.getExpression();
         ApiTable staticApi = staticReceiver(receiver);
         if (staticApi != null) {
-          List<Value> operands = evalAll(args);
+          List<Value> operands = evalArgs(node);
           ApiMethod m = staticApi.staticMethod(name, args.size());
           return m != null ? apply(staticApi, m, operands, node) : Value.unknown(node);
         }
         TypeElement staticType = staticType(receiver);
         if (staticType != null) {
-          return call(staticType, name, evalAll(args), node);
+          return call(staticType, name, evalArgs(node), node);
         }
         boolean self = receiver instanceof IdentifierTree id
             && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
         Value recv = self ? null : eval(receiver);
-        List<Value> argValues = evalAll(args);
+        List<Value> argValues = evalArgs(node);
         if (self) {
           return call(owner, name, argValues, node);
         }
@@ -798,7 +823,7 @@ public final class RangeAnalyzer {
         return Value.unknown(node);
       }
       String name = select.toString();
-      List<Value> argValues = evalAll(args);
+      List<Value> argValues = evalArgs(node);
       Value own = call(owner, name, argValues, node);
       if (own.type() == null && !hasMethod(owner, name)) {
         for (ApiTable api : staticImports) {
@@ -947,6 +972,15 @@ public final class RangeAnalyzer {
 
     // ---- helpers ----------------------------------------------------------------------------
 
+    /** The values of a call's arguments (which the {@link CallSites} observer, if any, is told). */
+    private List<Value> evalArgs(MethodInvocationTree call) {
+      List<Value> values = evalAll(call.getArguments());
+      if (calls != null && lambdaDepth == 0) { // a lambda's calls run later, under other facts
+        calls.called(call, values);
+      }
+      return values;
+    }
+
     private List<Value> evalAll(List<? extends ExpressionTree> args) {
       List<Value> out = new ArrayList<>(args.size());
       for (ExpressionTree a : args) {
@@ -1041,6 +1075,15 @@ public final class RangeAnalyzer {
 
     private boolean hasMethod(TypeElement type, String name) {
       return members.named(type, name).stream().anyMatch(e -> e.getKind() == ElementKind.METHOD);
+    }
+
+    /** Whether {@code root} is a field a call could assign: any field but a final one of this class. */
+    private boolean assignableField(String root) {
+      if (!Narrowing.isField(root)) {
+        return false;
+      }
+      VariableElement f = fieldElement(Narrowing.fieldName(root));
+      return f == null || !f.getModifiers().contains(Modifier.FINAL);
     }
 
     private VariableElement fieldElement(String name) {

@@ -23,7 +23,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -147,6 +152,8 @@ public final class BodyRewriter {
       GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths, exact, source);
       if (call.problem != null) {
         problems.add(call.problem);
+      } else if (call.note != null) {
+        notes.add(call.note);
       } else {
         replacements.add(call.replacement);
         targets.put(call.replacement, paths.of(finding.fix().target()));
@@ -177,28 +184,40 @@ public final class BodyRewriter {
     return List.copyOf(byTarget.values());
   }
 
-  private record GuardCallOrProblem(Replacement.GuardCall replacement, String problem) {}
+  /** A guard call, or why the finding cannot be rewritten: a problem (an error) or a note (the op stays as written). */
+  private record GuardCallOrProblem(Replacement.GuardCall replacement, String problem, String note) {}
+
+  /** The guard method chosen for a fix: its name and the row constant passed first, if generic. */
+  private record Chosen(String method, RowConstant row) {}
 
   private GuardCallOrProblem guardCall(Finding finding, GuardedMethod method, SourcePositions positions,
       Resolution resolution, BodyPaths paths, ExactOps exact, CharSequence source) {
     CompilationUnitTree unit = method.unit();
     Fix fix = finding.fix();
-    GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, name));
-    String guardMethod = fix.guardMethod();
-    if (fix.clampIdle() && guard.missing(guardMethod + Fix.NON_NEGATIVE, fix.args().size() + 2) == null) {
-      guardMethod += Fix.NON_NEGATIVE;
+    GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, types, name));
+    if (guard.absence() != null) {
+      return new GuardCallOrProblem(null, guard.absence(), null);
     }
-    String missing = guard.missing(guardMethod, fix.args().size() + 2);
-    RowConstant row = fix.row() == null || guardsOperand(finding) ? null : OpCatalog.constantOf(fix.row());
-    String generic = fix.row() instanceof BinarySpec ? GENERIC_BINARY_GUARD : GENERIC_UNARY_GUARD;
-    if (missing != null && row != null && guard.missing(generic, fix.args().size() + 3) == null) {
-      guardMethod = generic; // a row without a method of its own: Guard.unary(OpCatalog.ROW, x, eps, site)
-      missing = null;
-    } else {
-      row = null;
+    TreePath targetPath = paths.of(fix.target());
+    // A float expression must stay float: the double-valued guard is narrowed back (for a
+    // divisor: when the division is a float one, whatever the divisor's own type).
+    boolean narrow = guardsOperand(finding) ? exact.isFloatDivision(finding.op())
+        : targetPath != null && resolution.isFloat(targetPath);
+    List<TypeMirror> argTypes = new ArrayList<>();
+    for (Tree arg : fix.args()) {
+      argTypes.add(typeOf(arg, resolution, paths));
     }
-    if (missing != null) {
-      return new GuardCallOrProblem(null, missing);
+    argTypes.add(types.getPrimitiveType(TypeKind.DOUBLE));
+    argTypes.add(elements.getTypeElement(String.class.getName()).asType());
+    // Replacing the whole op, the guard's result must fit where the op's did; a divisor guard
+    // replaces an operand of the op, which ExactOps has checked.
+    TypeMirror result = guardsOperand(finding) ? null : typeOf(fix.target(), resolution, paths);
+    Chosen chosen = choose(guard, fix, guardsOperand(finding), argTypes, result, narrow);
+    if (chosen == null) {
+      long line = unit.getLineMap().getLineNumber(OpPosition.of(finding.op(), unit, positions, source));
+      return new GuardCallOrProblem(null, null, "line " + line + " is left as written, unguarded: '" + finding.op()
+          + "' needs " + guard.describe(fix.guardMethod(), argTypes)
+          + ", which its library's guard class does not declare (nor a generic form that applies)");
     }
     int[] target = span(positions, unit, fix.target());
     List<int[]> args = new ArrayList<>();
@@ -209,24 +228,76 @@ public final class BodyRewriter {
       boolean moved = arg instanceof IdentifierTree || arg instanceof LiteralTree;
       if (s == null || target == null || (!moved && (s[0] < target[0] || s[1] > target[1]))) {
         return new GuardCallOrProblem(null, "internal: the argument of its " + fix.guardMethod()
-            + " rewrite has no source span inside the rewritten expression; please report this");
+            + " rewrite has no source span inside the rewritten expression; please report this", null);
       }
       args.add(s);
     }
     if (target == null) {
       return new GuardCallOrProblem(null, "internal: the " + fix.guardMethod()
-          + " rewrite targets code without a source position; please report this");
+          + " rewrite targets code without a source position; please report this", null);
     }
     long opAt = OpPosition.of(finding.op(), unit, positions, source);
     long line = unit.getLineMap().getLineNumber(opAt >= 0 ? opAt : target[0]);
     String site = fileName(unit) + ":" + line;
-    TreePath targetPath = paths.of(fix.target());
-    // A float expression must stay float: the double-valued guard is narrowed back (for a
-    // divisor: when the division is a float one, whatever the divisor's own type).
-    boolean narrow = guardsOperand(finding) ? exact.isFloatDivision(finding.op())
-        : targetPath != null && resolution.isFloat(targetPath);
-    return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), guardMethod, row, args,
-        method.eps(), site, narrow), null);
+    return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), chosen.method(),
+        chosen.row(), args, method.eps(), site, narrow), null, null);
+  }
+
+  /**
+   * The first guard method, in order of preference, that a call with {@code argTypes} invokes and
+   * whose result fits: the form that skips an idle clamp, the one named after the fix, then the
+   * generic {@code unary}/{@code binary} taking the row's constant first; null if none does.
+   */
+  private Chosen choose(GuardClass guard, Fix fix, boolean operandGuard, List<TypeMirror> argTypes, TypeMirror result,
+      boolean narrow) {
+    List<Chosen> preferred = new ArrayList<>();
+    if (fix.clampIdle()) {
+      preferred.add(new Chosen(fix.guardMethod() + Fix.NON_NEGATIVE, null));
+    }
+    preferred.add(new Chosen(fix.guardMethod(), null));
+    RowConstant row = fix.row() == null || operandGuard ? null : OpCatalog.constantOf(fix.row());
+    if (row != null) {
+      preferred.add(new Chosen(fix.row() instanceof BinarySpec ? GENERIC_BINARY_GUARD : GENERIC_UNARY_GUARD, row));
+    }
+    for (Chosen c : preferred) {
+      List<TypeMirror> params = new ArrayList<>(argTypes);
+      if (c.row() != null) {
+        params.add(0, rowType(c.row()));
+      }
+      ExecutableElement m = guard.applicable(c.method(), params);
+      if (m != null && fits(m.getReturnType(), result, narrow)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a guard returning {@code returned} can stand where the op's {@code result} stood (null: not asked). */
+  private boolean fits(TypeMirror returned, TypeMirror result, boolean narrow) {
+    if (result == null) {
+      return true;
+    }
+    return narrow ? NumericPromotion.kindOf(types, returned) != null : types.isAssignable(returned, result);
+  }
+
+  /** The declared type of a catalogue row's constant, as the compilation sees it (null if it cannot). */
+  private TypeMirror rowType(RowConstant row) {
+    TypeElement holder = elements.getTypeElement(row.holder().getCanonicalName());
+    if (holder == null) {
+      return null;
+    }
+    for (Element e : holder.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals(row.field())) {
+        return e.asType();
+      }
+    }
+    return null;
+  }
+
+  /** The static type of an expression of the body (null if it is not in the body). */
+  private static TypeMirror typeOf(Tree expression, Resolution resolution, BodyPaths paths) {
+    TreePath path = paths.of(expression);
+    return path == null ? null : resolution.type(path);
   }
 
   /** Whether the finding's guard wraps one operand alone (a divisor), leaving its op as written. */

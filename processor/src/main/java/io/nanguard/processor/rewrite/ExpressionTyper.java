@@ -7,6 +7,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
@@ -32,8 +33,8 @@ import javax.lang.model.util.Types;
 /**
  * The static type of an expression of a guarded body, read from the source: literals, casts,
  * operators with numeric promotion (JLS 5.6), variables with declared types, fields, array
- * elements and calls whose every overload returns the same type (as {@code Math.sqrt} and
- * {@code Tensor} chains do). Enough to tell whether a guarded expression is {@code float};
+ * elements, arrays created with {@code new}, and calls whose every overload returns the same
+ * type (as {@code Math.sqrt} and {@code Tensor} chains do). Enough to tell whether a guarded expression is {@code float};
  * anything else (generics, {@code var}, overloads that differ) is {@link Unresolvable}.
  */
 final class ExpressionTyper {
@@ -81,7 +82,22 @@ final class ExpressionTyper {
     if (tree instanceof MethodInvocationTree call && call.getTypeArguments().isEmpty()) {
       return call(call, path);
     }
+    if (tree instanceof NewArrayTree created && created.getType() != null) {
+      return newArray(created);
+    }
     throw new Unresolvable();
+  }
+
+  /**
+   * {@code new int[] {1}}, {@code new int[n]}, {@code new int[n][]}: the element type tree holds
+   * the brackets written after the dimensions, and each dimension (or the initializer) adds one.
+   */
+  private TypeMirror newArray(NewArrayTree created) {
+    TypeMirror type = typeOf(created.getType());
+    for (int i = 0; i < Math.max(1, created.getDimensions().size()); i++) {
+      type = types.getArrayType(type);
+    }
+    return type;
   }
 
   private TypeMirror literal(Tree.Kind kind) {

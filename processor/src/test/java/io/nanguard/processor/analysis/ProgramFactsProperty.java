@@ -35,8 +35,9 @@ import java.net.URI;
 /**
  * The cross-method facts as a seeded property: random final classes whose constructors check and
  * store fields, whose setters may or may not keep a field's range, and whose static helpers
- * branch on comparisons (of values, {@code Math.abs}, array lengths) before returning. The
- * analysis' claims, as {@link FieldInvariants} and {@link MethodSummaries} make them (read
+ * branch on comparisons (of values, {@code Math.abs}, array lengths) before returning or before
+ * calling a private helper. The analysis' claims, as {@link FieldInvariants},
+ * {@link MethodSummaries} and {@link ParameterContracts} make them (read
  * through the return-range summary of a probe method per fact), are collected by a processor
  * during compilation; then the compiled classes run on sampled inputs, and every value a probe
  * returns must lie in the range claimed for it, and be finite where the analysis found no hazard
@@ -58,6 +59,8 @@ final class ProgramFactsProperty {
   private final Map<String, Fact> claims = new LinkedHashMap<>();
   /** Probes where {@link RangeAnalyzer#scan} finds other than the full analysis. */
   private final List<String> scanMismatches = new ArrayList<>();
+  /** The classes whose helper {@code k} (called by probe {@code pk}) has a finding. */
+  private final Set<String> unsafeHelpers = new java.util.HashSet<>();
   /** The probes in which the analysis finds no hazard: each must return a finite value. */
   private final Set<String> safe = new java.util.HashSet<>();
 
@@ -94,6 +97,7 @@ final class ProgramFactsProperty {
             checks += probe(c, o, "pf", violations) + probe(c, o, "pg", violations) + probe(c, o, "pc", violations);
             checks += probe(c, null, "ph", violations, b) + probe(c, null, "pa", violations, b);
             checks += probe(c, null, "pl", violations, (Object) new double[(int) Math.abs(b) % 6]);
+            checks += probe(c, null, "pk", violations, b);
             checks += probe(c, o, "pq", violations, b);
           }
         }
@@ -126,7 +130,7 @@ final class ProgramFactsProperty {
       return 0; // threw: nothing returned, nothing to hold
     }
     // A NaN or an infinity comes from an op the analysis flagged (an infinity only on an unbounded side).
-    boolean flagged = !safe.contains(key);
+    boolean flagged = !safe.contains(key) || (name.equals("pk") && unsafeHelpers.contains(c.getSimpleName()));
     boolean holds = (flagged && Double.isNaN(v)) || (Double.isInfinite(v) ? flagged
         && (v > 0 ? claim.range().hi() : claim.range().lo()) == v
         : claim.range().contains(v) && !(claim.nonZero() && v == 0));
@@ -193,6 +197,12 @@ final class ProgramFactsProperty {
         + pick("n", "n % 3", "n * n", "n + 0.5", "n / 2.0", "2 * n", "n - 1") + ");\n  }\n"
         + "  public double pq(double x) {\n    return " + pick("1.0 / f", "1.0 / g", "1.0 / count", "1.0 / h(x)", "Math.log(f)",
             "Math.sqrt(g)", "Math.pow(f, count)") + ";\n  }\n"
+        + "  public static double pk(double x) {\n"
+        + "    if (x " + pick(COMPARISONS) + " " + constant() + ") {\n      return 0.0;\n    }\n"
+        + "    return k(" + pick("x", "x - 1", "Math.abs(x)", "x * x", "2.0") + ")"
+        + (random.nextBoolean() ? "" : " + k(" + pick("x + 1", "-x", "0.5") + ")") + ";\n  }\n"
+        + "  private static double k(double y) {\n    return " + pick("1.0 / y", "Math.log(y)", "Math.sqrt(y)", "y - 1",
+            "1.0 / (y - 1)") + ";\n  }\n"
         + "  public static double pr(double x, double y) {\n"
         + (random.nextBoolean() ? "" : "    if (" + pick("x", "y") + " " + pick(COMPARISONS) + " " + constant() + ") {\n      return 2.0;\n    }\n")
         + "    if (" + pick("x", "y", "Math.abs(x)") + " " + pick(COMPARISONS) + " " + pick("x", "y", "Math.abs(y)") + ") {\n"
@@ -255,7 +265,7 @@ final class ProgramFactsProperty {
           trees, new MemberIndex(processingEnv.getElementUtils()));
       for (Element root : round.getRootElements()) {
         for (ExecutableElement m : ElementFilter.methodsIn(root.getEnclosedElements())) {
-          if (m.getSimpleName().toString().startsWith("p")) {
+          if (m.getSimpleName().toString().startsWith("p") || m.getSimpleName().contentEquals("k")) {
             Fact f = context.summaries().returnOf(m);
             String key = root.getSimpleName() + "." + m.getSimpleName().toString().toLowerCase(Locale.ROOT);
             if (f != null) {
@@ -266,6 +276,9 @@ final class ProgramFactsProperty {
             List<Finding> full = analyzer.analyze(m, (MethodTree) path.getLeaf(), AnalysisMode.SCAN).findings();
             if (full.isEmpty()) {
               safe.add(key);
+            }
+            if (key.endsWith(".k") && !full.isEmpty()) {
+              unsafeHelpers.add(root.getSimpleName().toString());
             }
             // scan() skips the other methods' facts where the method alone is safe: the same findings
             if (!sameFindings(full, analyzer.scan(m, (MethodTree) path.getLeaf()).findings())) {

@@ -47,6 +47,15 @@ public final class Vec {
     return zip(o, (a, b) -> a / b);
   }
 
+  /** Elementwise x^p, p a vector of exponents. */
+  public Vec pow(Vec p) {
+    return zip(p, (a, b) -> (float) Math.pow(a, b));
+  }
+
+  public Vec acos() {
+    return map(Math::acos);
+  }
+
   public Vec square() {
     return map(x -> x * x);
   }

@@ -22,6 +22,8 @@ public final class VecApi implements TensorApi {
       .unary("ln", OpCatalog.LOG)
       .unary("exp", OpCatalog.EXP)
       .unary("square", OpCatalog.SQUARE)
+      .unary("acos", OpCatalog.ACOS)
+      .instance("pow", 1, Role.POW)
       .instance("add", 1, Role.ADD).instance("sub", 1, Role.SUB)
       .instance("mul", 1, Role.MUL).instance("div", 1, Role.DIV)
       .instance("sum", 0, Role.SUM)

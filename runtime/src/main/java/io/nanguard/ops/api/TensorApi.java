@@ -40,8 +40,11 @@ package io.nanguard.ops.api;
  *       a binary row likewise {@code binary(BinarySpec row, T a, T b, double eps, String site)}
  *       ({@code BinaryRows.ATAN2}): a new catalogue row is then guarded with no edit of the
  *       guard class. The guards' arithmetic should be
- *       {@code io.nanguard.guard.Guard}'s (the catalogue's guard transforms); a missing method is
- *       a compile error on the op, never uncompilable generated code.
+ *       {@code io.nanguard.guard.Guard}'s (the catalogue's guard transforms). Which method a
+ *       rewrite calls is resolved as javac would, with the operands' types ({@code pow(T x, T p,
+ *       double eps, String site)} serves a tensor exponent, {@code pow(T, double, ...)} a
+ *       constant one); an op for which no method applies is left as written with a note, never
+ *       written as uncompilable generated code.
  * </ul>
  */
 public interface TensorApi {

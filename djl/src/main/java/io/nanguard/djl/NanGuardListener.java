@@ -155,7 +155,7 @@ public final class NanGuardListener extends TrainingListenerAdapter {
         first.add(new Checked(Part.GRADIENT, c.name(), c.device(), g, norms ? wideG.norm() : wideG.sum()));
         trained.add(c);
       } else {
-        first.add(new Checked(Part.VALUES, c.name(), c.device(), c.array(), wide(c.array()).sum()));
+        first.add(Checked.values(c));
       }
     }
     float[] summaries = read(first);
@@ -166,7 +166,7 @@ public final class NanGuardListener extends TrainingListenerAdapter {
     if (!allFinite && !trained.isEmpty()) {
       // the cause first: a non-finite weight, then the loss and gradients it produced
       List<Checked> values = new ArrayList<>();
-      trained.forEach(c -> values.add(new Checked(Part.VALUES, c.name(), c.device(), c.array(), wide(c.array()).sum())));
+      trained.forEach(c -> values.add(Checked.values(c)));
       float[] v = read(values);
       for (int i = 0; i < values.size(); i++) {
         values.get(i).report(v[i], norms, this, site);
@@ -211,6 +211,11 @@ public final class NanGuardListener extends TrainingListenerAdapter {
 
   /** One array to check, its on-device summary, and what a non-finite summary means. */
   private record Checked(Part part, String name, Device device, NDArray array, NDArray summary) {
+
+    /** The check of a parameter copy's values, summarised by their sum. */
+    static Checked values(DeviceParameters.Copy c) {
+      return new Checked(Part.VALUES, c.name(), c.device(), c.array(), wide(c.array()).sum());
+    }
 
     void report(float summaryValue, boolean isNorm, NanGuardListener l, CallerSite site) {
       switch (part) {

@@ -44,11 +44,12 @@ import java.util.Set;
  * listener's trainer is open, {@link NdGuard} guards that change a value report an
  * {@code UNSAFE_INPUT} warning at the user's line here.
  *
- * <p>Cost per batch, when nothing is wrong: one sum per parameter and per gradient on its device
- * (a norm per gradient if a gradient threshold is set), and one host transfer for all of them;
- * the loss is DJL's evaluator listener's number if that listener runs first, else evaluated
- * again without a gradient. Values are copied to the host only for an array with a possible
- * finding, and the caller's line is looked up only for a finding.
+ * <p>Cost per batch, when nothing is wrong: one sum per gradient on its device (a norm if a
+ * gradient threshold is set), and one host transfer for all of them. The loss is the value the
+ * step computed if the trainer's loss is a {@link WatchedLoss} (the cheapest: no evaluation),
+ * else DJL's evaluator listener's number if that listener runs first, else evaluated again
+ * without a gradient. Values are copied to the host only for an array with a possible finding,
+ * and the caller's line is looked up only for a finding.
  *
  * <p>The report has the format of the core checker ({@link Report}, JSON included). In throw
  * mode (the default) the first batch with an error throws, carrying every finding of that batch;

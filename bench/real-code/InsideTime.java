@@ -1,3 +1,6 @@
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaCompiler;
@@ -16,8 +20,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * The CPU time spent inside NaNGuard's processor (its init and process calls, on javac's thread)
- * while javac runs it with -Ananguard.scan=all over a codebase, apart from what javac itself does.
+ * The CPU time spent inside NaNGuard's processor (its init and process calls and its task
+ * listener, on javac's thread) while javac runs it with -Ananguard.scan=all over a codebase, apart
+ * from what javac itself does.
  * Runs after scan.sh, which leaves each codebase's file list in WORK_DIR/build/CODEBASE/files.
  *
  * <p>usage: java InsideTime.java PROCESSOR_PATH WORK_DIR ROUNDS CODEBASE... (from this folder)
@@ -62,11 +67,22 @@ public class InsideTime {
     }
   }
 
-  /** The processor, its init and process calls timed in CPU time of the calling thread. */
+  /**
+   * The processor, its init and process calls timed in CPU time of the calling thread, and the
+   * task listeners it registers in init (the scan runs from one when processing is over): timed
+   * between a listener registered just before its init and one just after, which javac calls in
+   * that order for every event.
+   */
   private static Processor timed(Processor p, long[] nanos) {
+    long[] eventStart = {0};
     return (Processor) Proxy.newProxyInstance(Processor.class.getClassLoader(), new Class<?>[] {Processor.class},
         (proxy, method, margs) -> {
-          boolean timed = method.getName().equals("init") || method.getName().equals("process");
+          boolean init = method.getName().equals("init");
+          boolean timed = init || method.getName().equals("process");
+          JavacTask task = init ? JavacTask.instance((ProcessingEnvironment) margs[0]) : null;
+          if (init) {
+            task.addTaskListener(clock(() -> eventStart[0] = THREADS.getCurrentThreadCpuTime()));
+          }
           long t0 = timed ? THREADS.getCurrentThreadCpuTime() : 0;
           try {
             return method.invoke(p, margs);
@@ -74,7 +90,25 @@ public class InsideTime {
             throw e.getCause();
           } finally {
             nanos[0] += timed ? THREADS.getCurrentThreadCpuTime() - t0 : 0;
+            if (init) {
+              task.addTaskListener(clock(() -> nanos[0] += THREADS.getCurrentThreadCpuTime() - eventStart[0]));
+            }
           }
         });
+  }
+
+  /** A listener that runs {@code tick} at the start and at the end of every event. */
+  private static TaskListener clock(Runnable tick) {
+    return new TaskListener() {
+      @Override
+      public void started(TaskEvent e) {
+        tick.run();
+      }
+
+      @Override
+      public void finished(TaskEvent e) {
+        tick.run();
+      }
+    };
   }
 }

@@ -21,11 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
@@ -111,18 +109,8 @@ class ScanAfterProcessingTest {
    * Writes, in its first round, one class a user's generator would write (scanned) and one marked
    * {@code @Generated} (not scanned), so the scan sees the roots of two rounds.
    */
-  static final class SecondRoundSources extends AbstractProcessor {
+  static final class SecondRoundSources extends EveryRoundProcessor {
     private boolean written;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -192,7 +180,7 @@ class ScanAfterProcessingTest {
    * It runs after NaNGuard in each round and listens after it; {@code attributeInRound} makes it
    * ask javac for the type itself in the round, as the in-round scan did.
    */
-  static final class AttributionProbe extends AbstractProcessor {
+  static final class AttributionProbe extends EveryRoundProcessor {
     private final boolean attributeInRound;
     private Trees trees;
     private TreePath call;
@@ -203,16 +191,6 @@ class ScanAfterProcessingTest {
 
     AttributionProbe(boolean attributeInRound) {
       this.attributeInRound = attributeInRound;
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
     }
 
     @Override

@@ -277,6 +277,37 @@ class ScanAfterProcessingTest {
     assertThat(events.subList(warned, events.size())).contains("finished ANNOTATION_PROCESSING");
   }
 
+  /** NaNGuard as Gradle runs it: its init gets a wrapper around javac's environment. */
+  static final class Wrapped extends EveryRoundProcessor {
+    private final NanGuardProcessor delegate = new NanGuardProcessor();
+
+    @Override
+    public Set<String> getSupportedOptions() {
+      return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+      super.init(env);
+      delegate.init(new EnvironmentsTest.ForwardingEnv(env));
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return delegate.process(annotations, round);
+    }
+  }
+
+  @Test
+  void behindABuildToolsWrapperTheScanStillRunsAfterTheRounds() {
+    AttributionProbe probe = new AttributionProbe(false);
+    List<Diagnostic<? extends JavaFileObject>> diagnostics = compile(List.of(new Wrapped(), probe), probe.events);
+    assertThat(diagnostics).hasSize(1);
+    assertThat(diagnostics.get(0).getLineNumber()).isEqualTo(7);
+    assertThat(probe.inRound).isNull();
+    assertThat(probe.afterProcessing).isNotNull();
+  }
+
   @Test
   void javacDoesNotAttributeAgainWhatTheScanAttributed() throws IOException {
     // -proc:only ends at processing; a full compile goes on to javac's attribution phase.

@@ -314,7 +314,7 @@ class ScanAfterProcessingTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     for (boolean attributeInRound : new boolean[] {false, true}) {
       AttributionProbe probe = new AttributionProbe(attributeInRound);
-      JavaCompiler.CompilationTask task = javac.getTask(null, null, null,
+      JavaCompiler.CompilationTask task = javac.getTask(null, null, new DiagnosticCollector<>(),
           List.of("-Ananguard.scan=all", "-d", Files.createTempDirectory("scan-after").toString()), null,
           List.of(JavaFileObjects.forSourceString("p.Over", WITH_BUILDER)));
       task.setProcessors(List.of(new NanGuardProcessor(), probe));

@@ -52,7 +52,7 @@ final class ProgramFactsProperty {
   private static final int[] EXPONENTS = {-3, -2, -1, 0, 1, 2, 3};
 
   /** What one run found. */
-  record Outcome(int claims, int checks, List<String> violations) {}
+  record Outcome(int claims, int checks, List<String> violations, int callerClaims) {}
 
   private final Random random;
   private final Map<String, Fact> claims = new LinkedHashMap<>();
@@ -82,6 +82,7 @@ final class ProgramFactsProperty {
           }
           for (double b : SAMPLES) {
             checks += probe(c, null, "pr", violations, a, b);
+            checks += probe(c, null, "pk", violations, a, b) + probe(c, null, "pz", violations, a, b);
           }
           Object o;
           try {
@@ -100,7 +101,10 @@ final class ProgramFactsProperty {
       }
     }
     long claimed = claims.values().stream().filter(f -> !f.range().equals(Range.TOP) || f.nonZero()).count();
-    return new Outcome((int) claimed, checks, violations);
+    // Claims of the probes that call a check or branch on a predicate (the facts come from the callee).
+    long callerClaimed = claims.entrySet().stream().filter(e -> e.getKey().endsWith(".pk") || e.getKey().endsWith(".pz"))
+        .filter(e -> !e.getValue().range().equals(Range.TOP) || e.getValue().nonZero()).count();
+    return new Outcome((int) claimed, checks, violations, (int) callerClaimed);
   }
 
   /**
@@ -193,6 +197,23 @@ final class ProgramFactsProperty {
         + pick("n", "n % 3", "n * n", "n + 0.5", "n / 2.0", "2 * n", "n - 1") + ");\n  }\n"
         + "  public double pq(double x) {\n    return " + pick("1.0 / f", "1.0 / g", "1.0 / count", "1.0 / h(x)", "Math.log(f)",
             "Math.sqrt(g)", "Math.pow(f, count)") + ";\n  }\n"
+        + "  private static void check(double x, double y) {\n"
+        + "    if (" + pick("", "!") + "(" + pick("x", "y", "Math.abs(x)", "x - y", "y - x") + " " + pick(COMPARISONS) + " "
+            + pick(String.valueOf(constant()), "y", "x") + ")) {\n      throw new IllegalArgumentException();\n    }\n"
+        + (random.nextBoolean() ? "" : "    if (y " + pick(COMPARISONS) + " " + constant() + ") {\n      return;\n    }\n")
+        + "  }\n"
+        + "  public static double pk(double x, double y) {\n"
+        + "    check(" + pick("x, y", "y, x", "x, 0.0", "0.0, y") + ");\n"
+        + (random.nextInt(4) == 0 ? "    x = y;\n" : "")
+        + "    return " + pick("x", "y", "x - y", "y - x", "1.0 / x", "1.0 / y", "1.0 / (x - y)", "Math.log(x)") + ";\n  }\n"
+        + "  private static boolean near(double x, double y, double eps) {\n"
+        + "    return " + pick("Double.compare(x, y) == 0 || ", "x == y || ", "", "x " + pick(COMPARISONS) + " " + constant() + " && ")
+            + pick("Math.abs(y - x) <= eps", "Math.abs(x - y) < eps", "x - y " + pick(COMPARISONS) + " eps", "Math.abs(x) <= eps")
+            + ";\n  }\n"
+        + "  public static double pz(double x, double y) {\n"
+        + "    if (" + pick("", "!") + "near(" + pick("x, 0.0", "x, y", "0.0, x", "x, 0") + ", "
+            + pick("1e-8", "0.0", "-1.0", "Math.abs(y)", "y") + ")) {\n      return 2.0;\n    }\n"
+        + "    return " + pick("x", "x - y", "1.0 / x", "1.0 / (x - y)", "1.0 / (y - x)", "Math.log(Math.abs(x))") + ";\n  }\n"
         + "  public static double pr(double x, double y) {\n"
         + (random.nextBoolean() ? "" : "    if (" + pick("x", "y") + " " + pick(COMPARISONS) + " " + constant() + ") {\n      return 2.0;\n    }\n")
         + "    if (" + pick("x", "y", "Math.abs(x)") + " " + pick(COMPARISONS) + " " + pick("x", "y", "Math.abs(y)") + ") {\n"

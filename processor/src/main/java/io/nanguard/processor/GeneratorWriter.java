@@ -1,16 +1,18 @@
 package io.nanguard.processor;
 
-import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.ClassName;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.codegen.GuardedMethod;
+import io.nanguard.processor.codegen.GuardedType;
 import io.nanguard.processor.codegen.GuardedTypeGenerator;
 import io.nanguard.processor.diagnostics.Diagnostics;
-import com.palantir.javapoet.ClassName;
 import java.io.IOException;
-import javax.annotation.processing.FilerException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
 
@@ -30,7 +32,7 @@ final class GeneratorWriter implements GuardedTypeWriter {
   }
 
   @Override
-  public void write(TypeElement type, List<GuardedMethod> methods, MemberIndex members) {
+  public Set<Tree> write(TypeElement type, List<GuardedMethod> methods, MemberIndex members) {
     ClassName name = GuardedTypeGenerator.guardedName(type);
     Diagnostics diagnostics = new Diagnostics(env.getMessager(), null);
     var module = env.getElementUtils().getModuleOf(type);
@@ -47,15 +49,16 @@ final class GeneratorWriter implements GuardedTypeWriter {
             + " already exists (" + (existing.getEnclosingElement() instanceof TypeElement
             ? "a nested class" : "a class of this package") + "); rename it, or rename " + type.getSimpleName(), type);
       }
-      return;
+      return Set.of();
     }
     try {
-      Optional<JavaFile> file = generator.generate(type, methods, members);
-      if (file.isEmpty()) {
-        return; // the generator has reported why
+      Optional<GuardedType> generated = generator.generate(type, methods, members);
+      if (generated.isEmpty()) {
+        return Set.of(); // the generator has reported why
       }
       // The build tool's (possibly wrapping) Filer, so Gradle records the originating type.
-      file.get().writeTo(env.getFiler());
+      generated.get().file().writeTo(env.getFiler());
+      return generated.get().leftAsWritten();
     } catch (FilerException e) {
       diagnostics.error("cannot generate " + name.simpleName() + ": the file was already written in this compilation"
           + " (two guarded types map to the same name, e.g. A_B and A.B, or another processor wrote it): "
@@ -63,6 +66,7 @@ final class GeneratorWriter implements GuardedTypeWriter {
     } catch (IOException | RuntimeException | StackOverflowError e) {
       diagnostics.error("could not write " + name.simpleName() + ": " + e, type);
     }
+    return Set.of();
   }
 
   /** A generated class whose {@code @Generated} is not readable here still has NaNGuard's file comment. */

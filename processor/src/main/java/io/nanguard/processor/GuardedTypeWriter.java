@@ -1,8 +1,10 @@
 package io.nanguard.processor;
 
+import com.sun.source.tree.Tree;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.codegen.GuardedMethod;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -14,7 +16,8 @@ interface GuardedTypeWriter {
 
   /**
    * Writes the guarded class for {@code type}, or reports why it cannot; {@code members} is the
-   * processing round's member index.
+   * processing round's member index. Returns the findings' op trees the written class leaves as
+   * written (empty if it guards them all, or if nothing was written).
    */
-  void write(TypeElement type, List<GuardedMethod> methods, MemberIndex members);
+  Set<Tree> write(TypeElement type, List<GuardedMethod> methods, MemberIndex members);
 }

@@ -122,22 +122,27 @@ public final class NanGuardProcessor extends AbstractProcessor {
     deferred.takeInto(guarded, processingEnv.getElementUtils());
     BodyErrors bodyErrors = new BodyErrors(trees, processingEnv.getElementUtils(), members);
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
-      List<GuardedMethod> methods = new ArrayList<>();
-      boolean ok = true;
       Map<Element, TreePath> paths = methodPaths(e.getKey());
       if (deferred.deferIfMissing(e.getKey(), e.getValue(), paths, bodyErrors, round.processingOver())) {
         continue;
       }
+      List<Analysed> analysed = new ArrayList<>();
+      List<GuardedMethod> methods = new ArrayList<>();
+      boolean ok = true;
       for (ExecutableElement m : e.getValue()) {
-        GuardedMethod g = guard(m, paths.get(m));
-        ok &= g != null;
-        if (g != null) {
-          methods.add(g);
+        Analysed a = analyse(m, paths.get(m));
+        ok &= a != null && a.guarded() != null;
+        if (a != null) {
+          analysed.add(a);
+          if (a.guarded() != null) {
+            methods.add(a.guarded());
+          }
         }
       }
-      if (ok && !methods.isEmpty()) {
-        writer.write(e.getKey(), methods, members);
-      }
+      // Reported once the class is written: a warning names the rewrite only if the class has it.
+      Set<Tree> left = ok && !methods.isEmpty() ? writer.write(e.getKey(), methods, members) : Set.of();
+      Diagnostic.Kind kind = options.werror() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
+      analysed.forEach(a -> report(a.method(), a.unit(), a.analysis(), kind, left));
     }
     if (options.scanAll()) {
       Set<ExecutableElement> done = new LinkedHashSet<>();
@@ -268,10 +273,19 @@ public final class NanGuardProcessor extends AbstractProcessor {
   }
 
   /**
-   * Analyses one guarded method, declared at {@code path} (null if its source is not available),
-   * and reports its findings; null if it cannot be guarded.
+   * A guarded method's analysis, to report once its class is written.
+   *
+   * @param guarded what the generator overrides; null if the method cannot be guarded (an error
+   *     says why)
    */
-  private GuardedMethod guard(ExecutableElement m, TreePath path) {
+  private record Analysed(ExecutableElement method, CompilationUnitTree unit, MethodAnalysis analysis,
+      GuardedMethod guarded) {}
+
+  /**
+   * Analyses one guarded method, declared at {@code path} (null if its source is not available);
+   * null if it could not be analysed (an error says why).
+   */
+  private Analysed analyse(ExecutableElement m, TreePath path) {
     MethodTree tree = path == null ? null : (MethodTree) path.getLeaf();
     if (tree == null) {
       error(m, "the source of " + m.getSimpleName() + "() is not available to NaNGuard; compile it from source");
@@ -287,15 +301,14 @@ public final class NanGuardProcessor extends AbstractProcessor {
           return null;
         }
       }
-      report(m, unit, analysis, options.werror() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING);
       double eps = Epsilons.of(m, options.eps());
       if (!ProcessorOptions.validEps(eps)) {
         // Every guarded call would throw at run time: said now, on the method, instead.
         error(m, "eps = " + eps + " is not a usable epsilon for " + m.getSimpleName() + "(); it must be a number with"
             + " 0 < eps < 1 (the default is " + ProcessorOptions.DEFAULT_EPS + ")");
-        return null;
+        return new Analysed(m, unit, analysis, null);
       }
-      return new GuardedMethod(m, path, eps, analysis.findings());
+      return new Analysed(m, unit, analysis, new GuardedMethod(m, path, eps, analysis.findings()));
     } catch (RuntimeException | StackOverflowError e) {
       error(m, "NaNGuard could not analyse " + m.getSimpleName() + "() (" + e + "); it was not guarded."
           + " Please report this with the method's source.");
@@ -328,7 +341,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
         continue;
       }
       try {
-        report(m, unit, analyzer(m, unit).scan(m, tree), Diagnostic.Kind.WARNING);
+        report(m, unit, analyzer(m, unit).scan(m, tree), Diagnostic.Kind.WARNING, Set.of());
       } catch (RuntimeException | StackOverflowError ex) {
         diagnostics.note("could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);
       }
@@ -339,12 +352,15 @@ public final class NanGuardProcessor extends AbstractProcessor {
     return new RangeAnalyzer(context, (TypeElement) m.getEnclosingElement(), unit);
   }
 
-  private void report(ExecutableElement m, CompilationUnitTree unit, MethodAnalysis analysis, Diagnostic.Kind kind) {
+  /** Reports {@code m}'s findings; those of {@code left} are ops the generated class leaves as written. */
+  private void report(ExecutableElement m, CompilationUnitTree unit, MethodAnalysis analysis, Diagnostic.Kind kind,
+      Set<Tree> left) {
     for (Finding f : analysis.findings()) {
       if (Suppression.silences(m, f.hazard()) || Suppression.silences(analysis.suppressionsOf(f), f.hazard())) {
         continue;
       }
-      diagnostics.finding(kind, f.hazard(), f.message(), f.op(), unit);
+      diagnostics.finding(kind, f.hazard(), left.contains(f.op()) ? f.leftAsWrittenMessage() : f.message(), f.op(),
+          unit);
     }
   }
 

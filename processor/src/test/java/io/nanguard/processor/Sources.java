@@ -7,6 +7,7 @@ import com.google.testing.compile.JavaFileObjects;
 import io.nanguard.processor.codegen.GuardedMethod;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -43,7 +44,10 @@ final class Sources {
     List<GuardedMethod> handedOff = new ArrayList<>();
     Compilation c = javac()
         .withOptions(options)
-        .withProcessors(new NanGuardProcessor((type, methods, members) -> handedOff.addAll(methods)))
+        .withProcessors(new NanGuardProcessor((type, methods, members) -> {
+          handedOff.addAll(methods);
+          return Set.of();
+        }))
         .compile(files);
     return new Result(c, handedOff);
   }

@@ -14,6 +14,10 @@ import io.nanguard.ops.Range;
  * @param failure whether the value or only the gradient may fail; null for stability findings
  * @param range the range found for the op's hazard input (TOP when nothing is known)
  * @param message the diagnostic text after the {@code [nanguard:KIND]} prefix
+ * @param leftAsWrittenMessage the text instead when the generated class leaves the op as written
+ *     (its guard class has no applicable method, or its type is not exactly known): the
+ *     warning must not claim a rewrite that is not there; in scan mode, the same as {@code message}
  * @param fix the rewrite the generated code applies
  */
-public record Finding(Tree op, Hazard hazard, Failure failure, Range range, String message, Fix fix) {}
+public record Finding(Tree op, Hazard hazard, Failure failure, Range range, String message,
+    String leftAsWrittenMessage, Fix fix) {}

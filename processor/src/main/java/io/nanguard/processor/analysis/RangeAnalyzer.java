@@ -942,7 +942,8 @@ public final class RangeAnalyzer {
           }
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
-            Messages.stability(match.composition(), check, mode),
+            Messages.stability(match.composition(), check, Messages.Remedy.of(mode)),
+            Messages.stability(match.composition(), check, leftRemedy()),
             new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), null,
                 match.argTrees(), false));
         flows = stable(match, op);
@@ -959,9 +960,11 @@ public final class RangeAnalyzer {
           }
         }
         Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
-        String message = Messages.range(check, operand, mode);
+        String message = Messages.range(check, operand, Messages.Remedy.of(mode));
+        String left = Messages.range(check, operand, leftRemedy());
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
             split == null ? message : Messages.splitComposition(message, split, check.format()),
+            split == null ? left : Messages.splitComposition(left, split, check.format()),
             new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args,
                 check.row() instanceof OpSpec row && row.guarding().clampIdleOn(check.input())));
       }
@@ -972,6 +975,11 @@ public final class RangeAnalyzer {
         suppressions.put(op.opTree(), keys);
       }
       return flows;
+    }
+
+    /** How a message ends if the generated class leaves the op as written: only a guarded method's rewrite can be left. */
+    private Messages.Remedy leftRemedy() {
+      return mode == AnalysisMode.GUARDED ? Messages.Remedy.LEFT_AS_WRITTEN : Messages.Remedy.of(mode);
     }
 
     /** The value of the stable op that replaces a composition, as if written in its place. */

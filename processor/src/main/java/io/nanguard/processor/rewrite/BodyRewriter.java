@@ -55,8 +55,10 @@ public final class BodyRewriter {
    * @param body the statements of the body (without braces), or null if there are problems
    * @param problems what keeps the body from compiling in the generated class, each saying what
    *     to change; empty on success
+   * @param notes why ops are left as written
+   * @param leftAsWritten the ops (findings' {@link Finding#op()}) the body leaves as written
    */
-  public record Result(CodeBlock body, List<String> problems, List<String> notes) {}
+  public record Result(CodeBlock body, List<String> problems, List<String> notes, List<Tree> leftAsWritten) {}
 
   /** The guard method that applies any unary catalogue row: {@code unary(OpSpec row, x, eps, site)}. */
   private static final String GENERIC_UNARY_GUARD = "unary";
@@ -105,7 +107,7 @@ public final class BodyRewriter {
       edits = edits(method, original, new AttributedResolution(trees), source);
     }
     if (!edits.problems.isEmpty()) {
-      return new Result(null, List.copyOf(edits.problems), List.of());
+      return new Result(null, List.copyOf(edits.problems), List.of(), List.of());
     }
     int from = firstLineAfterBrace(source, (int) bodyStart);
     int to = lastLineEnd(source, (int) bodyEnd - 1);
@@ -113,7 +115,7 @@ public final class BodyRewriter {
     CodeBlock.Builder out = CodeBlock.builder();
     text.render(out, from, to, null);
     out.add("\n");
-    return new Result(out.build(), List.of(), List.copyOf(edits.notes));
+    return new Result(out.build(), List.of(), List.copyOf(edits.notes), List.copyOf(edits.leftAsWritten));
   }
 
   /**
@@ -127,7 +129,8 @@ public final class BodyRewriter {
     return scope;
   }
 
-  private record Edits(List<Replacement> replacements, List<String> problems, List<String> notes) {}
+  private record Edits(List<Replacement> replacements, List<String> problems, List<String> notes,
+      List<Tree> leftAsWritten) {}
 
   /** The body's replacements and problems, names resolved by {@code resolution}. */
   private Edits edits(GuardedMethod method, TypeElement original, Resolution resolution, CharSequence source) {
@@ -140,6 +143,7 @@ public final class BodyRewriter {
     List<String> problems = new ArrayList<>(access.problems());
     List<Replacement> replacements = new ArrayList<>(access.replacements());
     List<String> notes = new ArrayList<>();
+    List<Tree> left = new ArrayList<>();
     ExactOps exact = new ExactOps(resolution, paths, types);
     Map<Replacement.GuardCall, TreePath> targets = new HashMap<>();
     for (Finding finding : distinctTargets(method.findings())) {
@@ -147,6 +151,7 @@ public final class BodyRewriter {
       if (refusal != null) {
         long line = unit.getLineMap().getLineNumber(OpPosition.of(finding.op(), unit, positions, source));
         notes.add("line " + line + " is left as written, unguarded: " + refusal);
+        left.add(finding.op());
         continue;
       }
       GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths, exact, source);
@@ -154,17 +159,18 @@ public final class BodyRewriter {
         problems.add(call.problem);
       } else if (call.note != null) {
         notes.add(call.note);
+        left.add(finding.op());
       } else {
         replacements.add(call.replacement);
         targets.put(call.replacement, paths.of(finding.fix().target()));
       }
     }
     NestedGuardCasts.mark(replacements, targets, resolution, types);
-    return new Edits(replacements, problems, notes);
+    return new Edits(replacements, problems, notes, left);
   }
 
   private static Result failure(String problem) {
-    return new Result(null, List.of(problem), List.of());
+    return new Result(null, List.of(problem), List.of(), List.of());
   }
 
   /**

@@ -5,6 +5,11 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import io.nanguard.processor.testapi.Vec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,28 @@ class InapplicableGuardTest {
         .inFile(compilation.sourceFiles().get(0)).onLine(9);
     assertThat(compilation).hadWarningContaining("[nanguard:acos] acos of 'x'")
         .inFile(compilation.sourceFiles().get(0)).onLine(14);
+  }
+
+  @Test
+  void theWarningOfAnOpLeftAsWrittenSaysSoInsteadOfNamingARewrite() {
+    assertThat(compilation).hadWarningContaining("[nanguard:pow] pow of 'x'")
+        .inFile(compilation.sourceFiles().get(0)).onLine(9);
+    List<String> left = new ArrayList<>();
+    List<String> guarded = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {
+      String text = d.getMessage(Locale.ROOT);
+      if (!text.contains("[nanguard:")) {
+        continue;
+      }
+      (text.contains("[nanguard:sqrt]") ? guarded : left).add(text);
+    }
+    assertThat(left).hasSize(2); // pow and acos
+    for (String text : left) {
+      assertThat(text).contains("the generated class leaves this op as written (a note says why); fix: use ");
+      assertThat(text).doesNotContain("the guarded code uses");
+    }
+    assertThat(guarded).hasSize(1);
+    assertThat(guarded.get(0)).contains("the guarded code uses sqrt(max(x, 0) + eps)");
   }
 
   @Test

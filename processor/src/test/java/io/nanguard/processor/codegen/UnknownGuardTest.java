@@ -6,7 +6,6 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import com.palantir.javapoet.JavaFile;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
@@ -35,7 +34,7 @@ class UnknownGuardTest {
   static final class BogusFixes extends GuardedMethodsProcessor {
     private final String guardClass;
     /** What the generator made of the last method: the file, or empty after reporting errors. */
-    Optional<JavaFile> generated = Optional.empty();
+    Optional<GuardedType> generated = Optional.empty();
 
     BogusFixes(String guardClass) {
       this.guardClass = guardClass;
@@ -49,7 +48,7 @@ class UnknownGuardTest {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           findings.add(new Finding(call, Hazard.SQRT, null, Range.TOP, "test",
-              new Fix(call, guardClass, "noSuchGuard", null, List.copyOf(call.getArguments()), false)));
+              "test, left", new Fix(call, guardClass, "noSuchGuard", null, List.copyOf(call.getArguments()), false)));
           return super.visitMethodInvocation(call, unused);
         }
       }.scan(tree.getBody(), null);
@@ -65,7 +64,8 @@ class UnknownGuardTest {
     assertThat(c).succeeded();
     assertThat(c).hadNoteContaining("GuardedOdd.f: line 8 is left as written, unguarded: 'Math.sqrt(x)' needs"
         + " io.nanguard.guard.Guard.noSuchGuard(double, double, String)").inFile(c.sourceFiles().get(0)).onLine(7);
-    assertThat(processor.generated.orElseThrow().toString()).contains("return Math.sqrt(x);");
+    assertThat(processor.generated.orElseThrow().file().toString()).contains("return Math.sqrt(x);");
+    assertThat(processor.generated.orElseThrow().leftAsWritten()).hasSize(1);
   }
 
   @Test

@@ -12,7 +12,7 @@ import javax.lang.model.util.Types;
 /**
  * What the analyses of one processing round share: javac's utilities, the round's member index,
  * and the facts computed across methods (field invariants, return-range and precondition
- * summaries, boolean predicate summaries), each computed at most once per round (a predicate's,
+ * summaries, boolean predicate summaries, parameter contracts of private methods), each computed at most once per round (a predicate's,
  * once per branch on it).
  */
 public final class AnalysisContext {
@@ -24,6 +24,7 @@ public final class AnalysisContext {
   private final FieldInvariants fields;
   private final MethodSummaries summaries;
   private final Predicates predicates;
+  private final ParameterContracts contracts;
   private final FloatFormat format;
 
   /** The context of one round; {@code trees} finds the sources of callees and of fields' classes. */
@@ -45,6 +46,7 @@ public final class AnalysisContext {
     this.fields = new FieldInvariants(this);
     this.summaries = new MethodSummaries(this);
     this.predicates = new Predicates(this);
+    this.contracts = new ParameterContracts(this);
   }
 
   /** The format declared by option for provider libraries, or null. */
@@ -89,5 +91,9 @@ public final class AnalysisContext {
 
   Predicates predicates() {
     return predicates;
+  }
+
+  ParameterContracts contracts() {
+    return contracts;
   }
 }

@@ -5,7 +5,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -100,23 +99,8 @@ final class MethodSummaries {
 
   /** Whether {@code tree}'s body throws, or calls a method for its effect alone (perhaps a check). */
   private static boolean mayFail(MethodTree tree) {
-    Boolean found = new TreeScanner<Boolean, Void>() {
-      @Override
-      public Boolean visitThrow(ThrowTree node, Void p) {
-        return Boolean.TRUE;
-      }
-
-      @Override
-      public Boolean visitExpressionStatement(ExpressionStatementTree node, Void p) {
-        return node.getExpression() instanceof MethodInvocationTree ? Boolean.TRUE : super.visitExpressionStatement(node, p);
-      }
-
-      @Override
-      public Boolean reduce(Boolean a, Boolean b) {
-        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-      }
-    }.scan(tree.getBody(), null);
-    return Boolean.TRUE.equals(found);
+    return TreeSearch.any(tree.getBody(), t -> t instanceof ThrowTree
+        || (t instanceof ExpressionStatementTree s && s.getExpression() instanceof MethodInvocationTree));
   }
 
   /** Whether a call of {@code m} runs {@code m}'s own body (no subclass can replace it). */

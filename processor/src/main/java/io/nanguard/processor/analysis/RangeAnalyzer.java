@@ -101,6 +101,12 @@ public final class RangeAnalyzer {
     void stored(String field, Fact value);
   }
 
+  /** Where {@link ParameterContracts} learns the arguments of calls: each call's argument values, as evaluated. */
+  @FunctionalInterface
+  interface CallSites {
+    void called(MethodInvocationTree call, List<Value> args);
+  }
+
   /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
   public RangeAnalyzer(AnalysisContext context, TypeElement owner, CompilationUnitTree unit) {
     this.context = context;
@@ -134,12 +140,34 @@ public final class RangeAnalyzer {
     return analyze(method, tree, mode, writes, true);
   }
 
+  /**
+   * Runs {@code method}'s body for its facts, with what it shows alone (no facts of other
+   * methods: bounded cost), telling {@code calls} the arguments of every call it makes.
+   */
+  void observeCalls(ExecutableElement method, MethodTree tree, CallSites calls) {
+    analyze(method, tree, AnalysisMode.FACTS, null, false, calls);
+  }
+
   private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
       boolean crossMethod) {
+    return analyze(method, tree, mode, writes, crossMethod, null);
+  }
+
+  private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
+      boolean crossMethod, CallSites calls) {
     Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()), crossMethod);
+    w.calls = calls;
+    // Only the scan of a method with a finding uses what its callers pass (see ParameterContracts).
+    List<Fact> contract = mode == AnalysisMode.SCAN && crossMethod ? context.contracts().of(method) : null;
     Map<String, Fact> entry = new HashMap<>();
-    for (VariableElement p : method.getParameters()) {
-      Value v = kinds.value(RangeAnnotations.of(p), p.asType(), null);
+    List<? extends VariableElement> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      VariableElement p = params.get(i);
+      Fact f = RangeAnnotations.of(p);
+      if (contract != null) {
+        f = new Fact(f.range().meet(contract.get(i).range()), f.nonZero() || contract.get(i).nonZero());
+      }
+      Value v = kinds.value(f, p.asType(), null);
       w.env.put(p.getSimpleName().toString(), v);
       entry.put(p.getSimpleName().toString(), v.fact());
     }
@@ -208,6 +236,8 @@ public final class RangeAnalyzer {
     final List<Value> returns = new ArrayList<>();
     /** The states in which the method returns normally, joined (null: none yet). */
     Env exits;
+    /** Told the arguments of each call outside a lambda, or null. */
+    CallSites calls;
     /** The method each resolved call of the body invokes, with its argument values where it was evaluated. */
     private final Map<MethodInvocationTree, Resolved> resolved = new IdentityHashMap<>();
     private final List<Set<String>> suppressionStack = new ArrayList<>();
@@ -1039,6 +1069,9 @@ public final class RangeAnalyzer {
       Fact fact = null;
       TypeMirror returns = null;
       List<ExecutableElement> candidates = overloads(type, name, args.size(), node);
+      if (calls != null && lambdaDepth == 0 && node instanceof MethodInvocationTree inv) {
+        calls.called(inv, args); // a lambda's calls run later, under other facts
+      }
       if (crossMethod && !candidates.isEmpty() && node instanceof MethodInvocationTree inv) {
         ExecutableElement chosen = Overloads.chosen(candidates, argumentTypes(inv, args));
         if (chosen != null) {
@@ -1358,31 +1391,11 @@ public final class RangeAnalyzer {
 
   /** Whether evaluating {@code t} assigns a variable. */
   private static boolean assigns(ExpressionTree t) {
-    Boolean found = new TreeScanner<Boolean, Void>() {
-      @Override
-      public Boolean visitAssignment(AssignmentTree node, Void p) {
-        return Boolean.TRUE;
-      }
-
-      @Override
-      public Boolean visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
-        return Boolean.TRUE;
-      }
-
-      @Override
-      public Boolean visitUnary(UnaryTree node, Void p) {
-        return switch (node.getKind()) {
-          case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> Boolean.TRUE;
-          default -> super.visitUnary(node, p);
-        };
-      }
-
-      @Override
-      public Boolean reduce(Boolean a, Boolean b) {
-        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-      }
-    }.scan(t, null);
-    return Boolean.TRUE.equals(found);
+    return TreeSearch.any(t, n -> n instanceof AssignmentTree || n instanceof CompoundAssignmentTree
+        || switch (n.getKind()) {
+          case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> true;
+          default -> false;
+        });
   }
 
   /** A loop's head state at its last fixpoint, the state it was left in, and its passes so far. */
@@ -1398,18 +1411,7 @@ public final class RangeAnalyzer {
 
   /** Whether {@code inner} is {@code outer} or one of its sub-expressions. */
   static boolean contains(Tree outer, Tree inner) {
-    Boolean found = new TreeScanner<Boolean, Void>() {
-      @Override
-      public Boolean scan(Tree t, Void p) {
-        return t == inner ? Boolean.TRUE : super.scan(t, p);
-      }
-
-      @Override
-      public Boolean reduce(Boolean a, Boolean b) {
-        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-      }
-    }.scan(outer, null);
-    return Boolean.TRUE.equals(found);
+    return TreeSearch.any(outer, t -> t == inner);
   }
 
   /** Whether {@code t} is a literal 0 (or -0), parenthesised or not. */

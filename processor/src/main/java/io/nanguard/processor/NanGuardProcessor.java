@@ -20,7 +20,9 @@ import io.nanguard.processor.codegen.GuardedTypeGenerator;
 import io.nanguard.processor.diagnostics.Diagnostics;
 import io.nanguard.processor.rewrite.BodyErrors;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +48,8 @@ import javax.tools.Diagnostic;
  * the range analysis on its body, reports each op it cannot prove safe as a
  * {@code [nanguard:KIND]} warning on the op's own line and column, and hands the findings to the
  * code generator. With {@code -Ananguard.scan=all} it also checks every other method (warnings
- * only). On a compiler without javac's Trees API (Eclipse's ECJ) it prints one note and stops.
+ * only), once processing is over ({@link ScanAfterProcessing}). On a compiler without javac's
+ * Trees API (Eclipse's ECJ) it prints one note and stops.
  */
 @AutoService(Processor.class)
 public final class NanGuardProcessor extends AbstractProcessor {
@@ -63,6 +66,8 @@ public final class NanGuardProcessor extends AbstractProcessor {
   private MemberIndex members;
   private AnalysisContext context;
   private DeferredTypes deferred;
+  private ClassScan classScan;
+  private ScanAfterProcessing scanAfter;
 
   /** The processor as javac's service loader creates it: it writes {@code Guarded<Name>} classes. */
   public NanGuardProcessor() {
@@ -85,6 +90,11 @@ public final class NanGuardProcessor extends AbstractProcessor {
     Apis.installed().problems().forEach(diagnostics::warning);
     if (writer == null && trees != null) {
       writer = new GeneratorWriter(env, trees);
+    }
+    if (options.scanAll() && trees != null) {
+      classScan = new ClassScan(trees, diagnostics,
+          (m, unit, analysis) -> report(m, unit, analysis, Diagnostic.Kind.WARNING, Set.of()));
+      scanAfter = ScanAfterProcessing.register(env, classScan, this::newContext);
     }
   }
 
@@ -115,9 +125,8 @@ public final class NanGuardProcessor extends AbstractProcessor {
       }
       return false;
     }
-    members = new MemberIndex(processingEnv.getElementUtils());
-    context = new AnalysisContext(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees, members,
-        options.format());
+    context = newContext();
+    members = context.members();
     Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(annotations, round);
     deferred.takeInto(guarded, processingEnv.getElementUtils());
     BodyErrors bodyErrors = new BodyErrors(trees, processingEnv.getElementUtils(), members);
@@ -145,13 +154,46 @@ public final class NanGuardProcessor extends AbstractProcessor {
       analysed.forEach(a -> report(a.method(), a.unit(), a.analysis(), kind, left));
     }
     if (options.scanAll()) {
-      Set<ExecutableElement> done = new LinkedHashSet<>();
-      guarded.values().forEach(done::addAll);
-      for (Element root : round.getRootElements()) {
-        scan(root, done);
-      }
+      scan(round, guarded);
     }
     return claims(annotations, round);
+  }
+
+  /** A context for the analyses of this round, or of the scan after the rounds. */
+  private AnalysisContext newContext() {
+    return new AnalysisContext(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees,
+        new MemberIndex(processingEnv.getElementUtils()), options.format());
+  }
+
+  /**
+   * -Ananguard.scan=all: every method with a body of this round's classes (not generated ones),
+   * but the {@code guarded} ones, which the round has analysed. Scanned after the rounds where
+   * javac offers it (see {@link ScanAfterProcessing}), else now.
+   */
+  private void scan(RoundEnvironment round, Map<TypeElement, Set<ExecutableElement>> guarded) {
+    Set<Tree> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Set<ExecutableElement> methods : guarded.values()) {
+      for (ExecutableElement m : methods) {
+        Tree tree = trees.getTree(m);
+        if (tree != null) {
+          done.add(tree);
+        }
+      }
+    }
+    if (scanAfter != null) {
+      done.forEach(scanAfter::skip);
+    }
+    for (Element root : round.getRootElements()) {
+      TreePath path = root instanceof TypeElement t && !hasAnnotation(t, GENERATED) ? trees.getPath(t) : null;
+      if (path == null) {
+        continue;
+      }
+      if (scanAfter != null) {
+        scanAfter.add(path);
+      } else {
+        classScan.scan(path, context, done);
+      }
+    }
   }
 
   /**
@@ -313,38 +355,6 @@ public final class NanGuardProcessor extends AbstractProcessor {
       error(m, "NaNGuard could not analyse " + m.getSimpleName() + "() (" + e + "); it was not guarded."
           + " Please report this with the method's source.");
       return null;
-    }
-  }
-
-  /** -Ananguard.scan=all: every other method with a body in this type and its nested types. */
-  private void scan(Element e, Set<ExecutableElement> done) {
-    if (!(e instanceof TypeElement t) || hasAnnotation(t, GENERATED)) {
-      return;
-    }
-    TreePath typePath = trees.getPath(t);
-    if (typePath != null) {
-      scanMembers(typePath, done);
-    }
-  }
-
-  /** Walks the class tree itself: a Trees.getPath per method would search the file each time. */
-  private void scanMembers(TreePath typePath, Set<ExecutableElement> done) {
-    CompilationUnitTree unit = typePath.getCompilationUnit();
-    for (Tree member : ((ClassTree) typePath.getLeaf()).getMembers()) {
-      TreePath path = new TreePath(typePath, member);
-      if (member instanceof ClassTree) {
-        scanMembers(path, done);
-        continue;
-      }
-      if (!(member instanceof MethodTree tree) || tree.getBody() == null
-          || !(trees.getElement(path) instanceof ExecutableElement m) || done.contains(m)) {
-        continue;
-      }
-      try {
-        report(m, unit, analyzer(m, unit).scan(m, tree), Diagnostic.Kind.WARNING, Set.of());
-      } catch (RuntimeException | StackOverflowError ex) {
-        diagnostics.note("could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);
-      }
     }
   }
 

@@ -1,5 +1,8 @@
 package io.nanguard.demo.bench;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Set;
@@ -15,8 +18,11 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Wraps a processor and adds up the CPU time spent inside its {@code init} and {@code process}
- * calls: the part of a compilation that is the processor's own code (and the javac services it
- * calls, such as the Filer), as opposed to what javac does around the rounds.
+ * calls, and inside the javac task listeners it registers (NaNGuard's scan mode runs from one when
+ * processing is over): the part of a compilation that is the processor's own code (and the javac
+ * services it calls, such as the Filer or an attribution it asks for), as opposed to what javac
+ * does around it. A listener's time is measured between two listeners registered just before and
+ * just after the processor's {@code init}, which javac calls in that order for every event.
  */
 final class TimedProcessor implements Processor {
 
@@ -51,9 +57,40 @@ final class TimedProcessor implements Processor {
 
   @Override
   public void init(ProcessingEnvironment env) {
+    JavacTask task = javacTask(env);
+    long[] eventStart = {0};
+    if (task != null) {
+      task.addTaskListener(clock(() -> eventStart[0] = THREADS.getCurrentThreadCpuTime()));
+    }
     long t0 = THREADS.getCurrentThreadCpuTime();
     delegate.init(env);
     nanos += THREADS.getCurrentThreadCpuTime() - t0;
+    if (task != null) {
+      task.addTaskListener(clock(() -> nanos += THREADS.getCurrentThreadCpuTime() - eventStart[0]));
+    }
+  }
+
+  private static JavacTask javacTask(ProcessingEnvironment env) {
+    try {
+      return JavacTask.instance(env);
+    } catch (IllegalArgumentException e) {
+      return null; // not javac: only init and process are timed
+    }
+  }
+
+  /** A listener that runs {@code tick} at the start and at the end of every event. */
+  private static TaskListener clock(Runnable tick) {
+    return new TaskListener() {
+      @Override
+      public void started(TaskEvent e) {
+        tick.run();
+      }
+
+      @Override
+      public void finished(TaskEvent e) {
+        tick.run();
+      }
+    };
   }
 
   @Override

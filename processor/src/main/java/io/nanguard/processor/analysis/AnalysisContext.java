@@ -68,8 +68,10 @@ public final class AnalysisContext {
 
   /**
    * The method javac's attribution invokes at {@code call} in {@code unit}, or null. The first
-   * question attributes the class during the round (javac attributes it again after the round),
-   * so it is asked only where the source cannot tell overloads apart.
+   * question about a class attributes all of it: inside a round (guarded methods) that costs a
+   * second attribution, as javac attributes the class again after the rounds, so it is asked only
+   * where the source cannot tell overloads apart; the scan of unmarked methods runs after the
+   * rounds, where this attribution is javac's own and costs nothing more.
    */
   ExecutableElement attributedMethod(CompilationUnitTree unit, Tree call) {
     TreePath path = trees.getPath(unit, call);

@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,40 @@ class NewerJavacTest {
       assertEquals(call(loader, "p.Ints", 7, 2), call(loader, "p.GuardedInts", 7, 2));
       assertEquals(3.5, (Double) call(loader, "p.GuardedInts", 7, 2), 0); // 7 / 2 = 3, + 0.5
       assertEquals(call(loader, "p.Cr", 4.0), call(loader, "p.GuardedCr", 4.0));
+    }
+  }
+
+  /**
+   * {@code -Ananguard.scan=all}, which runs from a javac task listener when processing is over,
+   * warns on the same lines on the newer javac, in a full compile and under {@code -proc:only}.
+   */
+  @Test
+  void theScanAfterProcessingWarnsOnANewerJdk(@TempDir Path dir) throws Exception {
+    Optional<Path> newer = newerJavac();
+    assumeTrue(newer.isPresent(), "no JDK newer than " + Runtime.version().feature() + " found");
+    Path src = Files.createDirectories(dir.resolve("src/p"));
+    Files.writeString(src.resolve("Over.java"), String.join("\n",
+        "package p;",
+        "public class Over {",
+        "  static int half(int x) { return x / 2; }",
+        "  static double half(double x) { return x / 2; }",
+        "  public double f(double d, int n) {",
+        "    var m = half(n);",
+        "    return 1 / half(d) + 1 / half(n) + d / m;", // line 7: two double divisions, one int
+        "  }",
+        "}"));
+    String classPath = System.getProperty("java.class.path");
+    for (List<String> mode : List.of(List.<String>of(), List.of("-proc:only"))) {
+      List<String> command = new ArrayList<>(List.of(newer.get().toString(), "--release", "17", "-Ananguard.scan=all",
+          "-processorpath", classPath, "-cp", classPath, "-d", Files.createDirectories(dir.resolve("out")).toString(),
+          src.resolve("Over.java").toString()));
+      command.addAll(mode);
+      Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String log = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, javac.waitFor(), log);
+      assertTrue(log.contains("Over.java:7: warning: [nanguard:div] division by 'half(d)'"), log);
+      assertTrue(log.contains("Over.java:7: warning: [nanguard:div] division by 'm'"), log);
+      assertEquals(2, log.split("\\[nanguard:", -1).length - 1, log);
     }
   }
 

@@ -1,7 +1,5 @@
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+package io.nanguard.demo.bench;
+
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -16,16 +14,20 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * The CPU time spent inside NaNGuard's processor (its init and process calls, on javac's thread)
- * while javac runs it with -Ananguard.scan=all over a codebase, apart from what javac itself does.
- * Runs after scan.sh, which leaves each codebase's file list in WORK_DIR/build/CODEBASE/files.
+ * The CPU time spent inside NaNGuard's processor (its init and process calls and its task
+ * listener, on javac's thread) while javac runs it with -Ananguard.scan=all over a codebase, apart
+ * from what javac itself does. Runs after {@code bench/real-code/scan.sh}, which leaves each codebase's file list in
+ * WORK_DIR/build/CODEBASE/files. The processor is loaded from PROCESSOR_PATH alone (not from this
+ * module's class path), so any build of it can be timed.
  *
- * <p>usage: java InsideTime.java PROCESSOR_PATH WORK_DIR ROUNDS CODEBASE... (from this folder)
+ * <p>usage: {@code java -cp demo/target/classes io.nanguard.demo.bench.InsideTime PROCESSOR_PATH
+ * WORK_DIR ROUNDS CODEBASE...}
  */
-public class InsideTime {
+public final class InsideTime {
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private InsideTime() {}
 
+  /** Runs the measurement; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
     List<URL> urls = new ArrayList<>();
     for (String p : args[0].split(":")) {
@@ -40,11 +42,10 @@ public class InsideTime {
       List<Long> inside = new ArrayList<>();
       int warnings = 0;
       for (int r = 0; r < rounds; r++) {
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), InsideTime.class.getClassLoader());
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
             StandardJavaFileManager fm = javac.getStandardFileManager(null, null, null)) {
-          long[] nanos = {0};
-          Processor timed = timed((Processor) loader.loadClass("io.nanguard.processor.NanGuardProcessor")
-              .getConstructor().newInstance(), nanos);
+          TimedProcessor timed = new TimedProcessor((Processor) loader.loadClass("io.nanguard.processor.NanGuardProcessor")
+              .getConstructor().newInstance());
           int[] count = {0};
           JavaCompiler.CompilationTask task = javac.getTask(null, fm,
               d -> count[0] += d.getKind() == Diagnostic.Kind.WARNING && d.getMessage(null).startsWith("[nanguard:") ? 1 : 0,
@@ -52,7 +53,7 @@ public class InsideTime {
               fm.getJavaFileObjectsFromStrings(files));
           task.setProcessors(List.of(timed));
           task.call();
-          inside.add(nanos[0] / 1_000_000);
+          inside.add(timed.cpuMillis());
           warnings = count[0];
         }
       }
@@ -60,21 +61,5 @@ public class InsideTime {
       System.out.printf("%s: %d files, %d warnings, CPU ms inside NaNGuard per round %s, median %d%n",
           args[c], files.size(), warnings, inside, inside.get(inside.size() / 2));
     }
-  }
-
-  /** The processor, its init and process calls timed in CPU time of the calling thread. */
-  private static Processor timed(Processor p, long[] nanos) {
-    return (Processor) Proxy.newProxyInstance(Processor.class.getClassLoader(), new Class<?>[] {Processor.class},
-        (proxy, method, margs) -> {
-          boolean timed = method.getName().equals("init") || method.getName().equals("process");
-          long t0 = timed ? THREADS.getCurrentThreadCpuTime() : 0;
-          try {
-            return method.invoke(p, margs);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          } finally {
-            nanos[0] += timed ? THREADS.getCurrentThreadCpuTime() - t0 : 0;
-          }
-        });
   }
 }

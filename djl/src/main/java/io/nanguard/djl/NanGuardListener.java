@@ -17,6 +17,7 @@ import io.nanguard.check.NonFiniteException;
 import io.nanguard.check.Report;
 import io.nanguard.check.Severity;
 import io.nanguard.check.Site;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -217,7 +218,13 @@ public final class NanGuardListener extends TrainingListenerAdapter {
       stacked.add(NDArrays.stack(one).toDevice(first, false));
       order.addAll(indices);
     }
-    float[] read = (stacked.size() == 1 ? stacked.head() : NDArrays.concat(stacked)).toFloatArray();
+    // toByteBuffer(false): one copy of the bytes into the heap, where toFloatArray's direct
+    // buffer asks the engine three more questions first (sparse? layout? contiguous?); the
+    // summaries are float32 and a fresh stack is dense and contiguous
+    FloatBuffer bytes = (stacked.size() == 1 ? stacked.head() : NDArrays.concat(stacked)).toByteBuffer(false)
+        .asFloatBuffer();
+    float[] read = new float[bytes.remaining()];
+    bytes.get(read);
     float[] out = new float[checks.size()];
     for (int k = 0; k < order.size(); k++) {
       out[order.get(k)] = read[k];

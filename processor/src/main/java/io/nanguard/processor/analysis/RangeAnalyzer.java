@@ -59,6 +59,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -966,14 +967,15 @@ public final class RangeAnalyzer {
       Finding f;
       Value flows = op;
       if (match != null) {
+        Compositions.Composition composition = match.composition();
         for (Value absorbed : match.absorbed()) {
           if (contains(op.opTree(), absorbed.opTree())) {
             findings.remove(absorbed.opTree());
           }
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
-            Messages.stability(match.composition(), check, Messages.Remedy.of(mode)),
-            Messages.stability(match.composition(), check, leftRemedy()),
+            () -> Messages.stability(composition, check, Messages.Remedy.of(mode)),
+            () -> Messages.stability(composition, check, leftRemedy()),
             new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), null,
                 match.argTrees(), false));
         flows = stable(match, op);
@@ -990,11 +992,13 @@ public final class RangeAnalyzer {
           }
         }
         Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
-        String message = Messages.range(check, operand, Messages.Remedy.of(mode));
-        String left = Messages.range(check, operand, leftRemedy());
+        Compositions.Composition splitOf = split;
+        Function<Messages.Remedy, String> text = remedy -> {
+          String message = Messages.range(check, operand, remedy);
+          return splitOf == null ? message : Messages.splitComposition(message, splitOf, check.format());
+        };
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
-            split == null ? message : Messages.splitComposition(message, split, check.format()),
-            split == null ? left : Messages.splitComposition(left, split, check.format()),
+            () -> text.apply(Messages.Remedy.of(mode)), () -> text.apply(leftRemedy()),
             new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args,
                 check.row() instanceof OpSpec row && row.guarding().clampIdleOn(check.input())));
       }

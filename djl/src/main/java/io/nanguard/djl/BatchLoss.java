@@ -19,15 +19,18 @@ import java.util.Map;
  * <p>DJL 0.36's {@code EasyTrain.trainSplit} keeps the loss it backpropagates in a local variable
  * ({@code NDArray lossValue = trainer.getLoss().evaluate(labels, preds); collector.backward(lossValue)})
  * and hands listeners only the batch's labels and predictions ({@link BatchData}); no trainer,
- * metric or listener API exposes the value. Two ways remain, and the listener takes the cheaper:
+ * metric or listener API exposes the value. Three ways remain, taken in this order:
  *
  * <ul>
+ *   <li>the trainer's loss is a {@link WatchedLoss}: it kept the values computed from this
+ *       batch's labels and predictions (the step's own), which are checked as they are, with no
+ *       evaluation at all;
  *   <li>DJL's own {@link EvaluatorTrainingListener} (in {@code TrainingListener.Defaults.basic()}
  *       and {@code logging()}) evaluates the loss again on every batch and keeps the sum of this
  *       batch's values as the loss's accumulator {@code "train/all"}, already on the host. When it
  *       runs before this listener, that number is read: no evaluation and no synchronisation of
- *       NaNGuard's own; only if it is not finite is the loss evaluated again, to name the rows.
- *   <li>Otherwise the listener evaluates the loss from each device's labels and predictions,
+ *       NaNGuard's own; only if it is not finite is the loss evaluated again, to name the rows;
+ *   <li>otherwise the listener evaluates the loss from each device's labels and predictions,
  *       without a gradient, inside {@link NdChecks#replay}: the guards of a generated loss neither
  *       count that second evaluation in {@code GuardStats} nor report it.
  * </ul>
@@ -37,11 +40,27 @@ final class BatchLoss {
   private BatchLoss() {}
 
   /**
+   * The arrays to check for this batch's loss, per device; empty when the only source is DJL's
+   * evaluator listener and its number is finite (nothing to check on the device).
+   */
+  static Map<Device, NDArray> of(Trainer trainer, BatchData batchData, TrainingListener self) {
+    Loss loss = trainer.getLoss();
+    if (loss instanceof WatchedLoss watched) {
+      Map<Device, NDArray> kept = watched.take(batchData);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    Float evaluated = fromEvaluator(trainer, self);
+    return evaluated == null || !Float.isFinite(evaluated) ? evaluate(loss, batchData) : Map.of();
+  }
+
+  /**
    * This batch's loss summed over its devices, as DJL's evaluator listener left it; null if no
    * {@link EvaluatorTrainingListener} runs before {@code self} (the accumulator would hold the
    * previous batch's value).
    */
-  static Float fromEvaluator(Trainer trainer, TrainingListener self) {
+  private static Float fromEvaluator(Trainer trainer, TrainingListener self) {
     List<TrainingListener> order = new ArrayList<>();
     trainer.notifyListeners(order::add);
     for (TrainingListener l : order) {
@@ -60,7 +79,7 @@ final class BatchLoss {
   }
 
   /** The loss of every device of the batch, evaluated again with the guards silent. */
-  static Map<Device, NDArray> evaluate(Loss loss, BatchData batchData) {
+  private static Map<Device, NDArray> evaluate(Loss loss, BatchData batchData) {
     Map<Device, NDArray> out = new LinkedHashMap<>();
     for (Map.Entry<Device, NDList> e : batchData.getPredictions().entrySet()) {
       NDList labels = batchData.getLabels().get(e.getKey());

@@ -2,8 +2,8 @@ package io.nanguard.djl;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
@@ -34,22 +34,37 @@ final class DeviceParameters {
 
   private static final Field STORE = storeField();
 
-  private DeviceParameters() {}
+  private final ParameterList parameters;
+  private final ParameterStore store;
+  private final Device[] devices;
 
-  /** The copies of every initialized parameter of the trainer's model, on each of its devices. */
-  static List<Copy> of(Trainer trainer) {
-    return of(trainer.getModel().getBlock(), store(trainer), trainer.getDevices());
+  /**
+   * The parameters of {@code parameters} on each of {@code devices}, as {@code store} holds them;
+   * with no store, each parameter's own array.
+   */
+  DeviceParameters(ParameterList parameters, ParameterStore store, Device[] devices) {
+    this.parameters = parameters;
+    this.store = store;
+    this.devices = devices.clone();
   }
 
   /**
-   * The copies of every initialized parameter of {@code block} on each of {@code devices}, as
-   * {@code store} holds them; with no store, each parameter's own array. An array shared by
-   * several devices (a parameter already on that device) is listed once. With more than one
-   * device, the name carries the device ({@code "linear_weight on gpu(1)"}).
+   * The parameters of the trainer's model on each of its devices. The block's parameter list
+   * (which DJL builds anew, names included, at each {@code getParameters()} call) and the store
+   * are read here once: DJL fixes both when the trainer is made.
    */
-  static List<Copy> of(Block block, ParameterStore store, Device[] devices) {
+  static DeviceParameters of(Trainer trainer) {
+    return new DeviceParameters(trainer.getModel().getBlock().getParameters(), store(trainer), trainer.getDevices());
+  }
+
+  /**
+   * The copies of every parameter initialized by now, on each device. An array shared by several
+   * devices (a parameter already on that device) is listed once. With more than one device, the
+   * name carries the device ({@code "linear_weight on gpu(1)"}).
+   */
+  List<Copy> copies() {
     List<Copy> out = new ArrayList<>();
-    for (Pair<String, Parameter> p : block.getParameters()) {
+    for (Pair<String, Parameter> p : parameters) {
       Parameter parameter = p.getValue();
       if (!parameter.isInitialized()) {
         continue;
@@ -57,13 +72,18 @@ final class DeviceParameters {
       if (store == null) {
         NDArray a = parameter.getArray();
         out.add(new Copy(p.getKey(), a.getDevice(), a));
-        continue;
-      }
-      Map<NDArray, Boolean> seen = new IdentityHashMap<>();
-      for (Device device : devices) {
-        NDArray a = store.getValue(parameter, device, true);
-        if (a != null && seen.put(a, Boolean.TRUE) == null) {
-          out.add(new Copy(devices.length > 1 ? p.getKey() + " on " + device : p.getKey(), device, a));
+      } else if (devices.length == 1) {
+        NDArray a = store.getValue(parameter, devices[0], true);
+        if (a != null) {
+          out.add(new Copy(p.getKey(), devices[0], a));
+        }
+      } else {
+        Map<NDArray, Boolean> seen = new IdentityHashMap<>();
+        for (Device device : devices) {
+          NDArray a = store.getValue(parameter, device, true);
+          if (a != null && seen.put(a, Boolean.TRUE) == null) {
+            out.add(new Copy(p.getKey() + " on " + device, device, a));
+          }
         }
       }
     }

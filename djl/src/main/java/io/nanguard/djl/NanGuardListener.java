@@ -17,6 +17,7 @@ import io.nanguard.check.NonFiniteException;
 import io.nanguard.check.Report;
 import io.nanguard.check.Severity;
 import io.nanguard.check.Site;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,11 +45,12 @@ import java.util.Set;
  * listener's trainer is open, {@link NdGuard} guards that change a value report an
  * {@code UNSAFE_INPUT} warning at the user's line here.
  *
- * <p>Cost per batch, when nothing is wrong: one sum per parameter and per gradient on its device
- * (a norm per gradient if a gradient threshold is set), and one host transfer for all of them;
- * the loss is DJL's evaluator listener's number if that listener runs first, else evaluated
- * again without a gradient. Values are copied to the host only for an array with a possible
- * finding, and the caller's line is looked up only for a finding.
+ * <p>Cost per batch, when nothing is wrong: one sum per gradient on its device (a norm if a
+ * gradient threshold is set), and one host transfer for all of them. The loss is the value the
+ * step computed if the trainer's loss is a {@link WatchedLoss} (the cheapest: no evaluation),
+ * else DJL's evaluator listener's number if that listener runs first, else evaluated again
+ * without a gradient. Values are copied to the host only for an array with a possible finding,
+ * and the caller's line is looked up only for a finding.
  *
  * <p>The report has the format of the core checker ({@link Report}, JSON included). In throw
  * mode (the default) the first batch with an error throws, carrying every finding of that batch;
@@ -62,6 +64,10 @@ public final class NanGuardListener extends TrainingListenerAdapter {
   private final List<Finding> findings = new ArrayList<>();
   private final Set<Finding> seen = new HashSet<>();
   private int omitted;
+  private int errors;
+  /** The parameters of the trainer last checked, read once per trainer. */
+  private Trainer trainer;
+  private DeviceParameters parameters;
 
   /** Throws {@link NonFiniteException} at the first batch with an error. */
   public NanGuardListener() {
@@ -101,10 +107,8 @@ public final class NanGuardListener extends TrainingListenerAdapter {
   public void onTrainingBatch(Trainer trainer, BatchData batchData) {
     int errorsBefore = errors();
     try (NDScope scope = new NDScope()) {
-      Float evaluated = BatchLoss.fromEvaluator(trainer, this);
-      Map<Device, NDArray> losses = evaluated == null || !Float.isFinite(evaluated)
-          ? BatchLoss.evaluate(trainer.getLoss(), batchData) : Map.of();
-      check(trainer.getLoss().getName(), losses, DeviceParameters.of(trainer), new CallerSite());
+      Map<Device, NDArray> losses = BatchLoss.of(trainer, batchData, this);
+      check(trainer.getLoss().getName(), losses, parametersOf(trainer).copies(), new CallerSite());
       scope.suppressNotUsedWarning();
     }
     if (!options.collectAll() && errors() > errorsBefore) {
@@ -112,10 +116,24 @@ public final class NanGuardListener extends TrainingListenerAdapter {
     }
   }
 
-  /** Adds a finding (also used by guards while the trainer is open); exact repeats are dropped. */
+  private synchronized DeviceParameters parametersOf(Trainer t) {
+    if (t != trainer) {
+      trainer = t;
+      parameters = DeviceParameters.of(t);
+    }
+    return parameters;
+  }
+
+  /**
+   * Adds a finding (also used by guards while the trainer is open); exact repeats are dropped.
+   * An error counts towards stopping training even when the report is full.
+   */
   synchronized void add(Finding f) {
     if (!seen.add(f)) {
       return;
+    }
+    if (f.severity() == Severity.ERROR) {
+      errors++;
     }
     if (findings.size() >= options.maxFindings()) {
       omitted++;
@@ -125,7 +143,7 @@ public final class NanGuardListener extends TrainingListenerAdapter {
   }
 
   private synchronized int errors() {
-    return (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    return errors;
   }
 
   /**
@@ -143,8 +161,10 @@ public final class NanGuardListener extends TrainingListenerAdapter {
     boolean norms = Double.isFinite(options.gradientNormThreshold()) || Double.isFinite(options.gradientGrowthFactor());
     List<Checked> first = new ArrayList<>();
     for (Map.Entry<Device, NDArray> e : losses.entrySet()) {
-      first.add(new Checked(Part.LOSS, "loss '" + lossName + "' on " + e.getKey(), e.getKey(), e.getValue(),
-          wide(e.getValue()).sum()));
+      // a 0-d loss (DJL's built-in losses are means) is its own summary: one reduction fewer
+      NDArray loss = wide(e.getValue());
+      first.add(new Checked(Part.LOSS, lossName, e.getKey(), e.getValue(),
+          loss.getShape().dimension() == 0 ? loss : loss.sum()));
     }
     List<DeviceParameters.Copy> trained = new ArrayList<>();
     for (DeviceParameters.Copy c : copies) {
@@ -198,7 +218,13 @@ public final class NanGuardListener extends TrainingListenerAdapter {
       stacked.add(NDArrays.stack(one).toDevice(first, false));
       order.addAll(indices);
     }
-    float[] read = (stacked.size() == 1 ? stacked.head() : NDArrays.concat(stacked)).toFloatArray();
+    // toByteBuffer(false): one copy of the bytes into the heap, where toFloatArray's direct
+    // buffer asks the engine three more questions first (sparse? layout? contiguous?); the
+    // summaries are float32 and a fresh stack is dense and contiguous
+    FloatBuffer bytes = (stacked.size() == 1 ? stacked.head() : NDArrays.concat(stacked)).toByteBuffer(false)
+        .asFloatBuffer();
+    float[] read = new float[bytes.remaining()];
+    bytes.get(read);
     float[] out = new float[checks.size()];
     for (int k = 0; k < order.size(); k++) {
       out[order.get(k)] = read[k];
@@ -222,7 +248,8 @@ public final class NanGuardListener extends TrainingListenerAdapter {
         case LOSS -> {
           if (!Float.isFinite(summaryValue)) {
             Finding f = Finiteness.finding(FindingKind.NON_FINITE_FORWARD, "loss", site.get(), NdValues.doubles(array),
-                NdValues.shape(array), v -> !Double.isFinite(v), where -> name + " is non-finite " + where
+                NdValues.shape(array), v -> !Double.isFinite(v), where -> "loss '" + name + "' on " + device
+                    + " is non-finite " + where
                     + "; the gradients below come from it");
             if (f != null) {
               l.add(f);

@@ -121,7 +121,7 @@ class NanGuardListenerTest {
         NDList out = block.forward(store, new NDList(m.zeros(new Shape(1, 1))), true);
         gc.backward(new SegmentLoss().evaluate(new NDList(), out));
       }
-      List<DeviceParameters.Copy> copies = DeviceParameters.of(block, store, devices);
+      List<DeviceParameters.Copy> copies = new DeviceParameters(block.getParameters(), store, devices).copies();
       assertEquals(1, copies.size());
       assertSame(store.getValue(block.getParameters().get(Codes.NAME), Device.cpu(), true), copies.get(0).array());
       assertNotSame(block.getParameters().get(Codes.NAME).getArray(), copies.get(0).array());
@@ -137,7 +137,7 @@ class NanGuardListenerTest {
   @Test
   void aTrainersParametersAreListedOncePerDeviceWithDjlsNames() {
     try (SeedTraining t = new SeedTraining(new SegmentLoss())) {
-      List<DeviceParameters.Copy> copies = DeviceParameters.of(t.trainer());
+      List<DeviceParameters.Copy> copies = DeviceParameters.of(t.trainer()).copies();
       assertEquals(List.of(Codes.NAME), copies.stream().map(DeviceParameters.Copy::name).toList());
       // one device: the store hands out the parameter's own array, which holds the gradient
       assertSame(t.codes(), copies.get(0).array());

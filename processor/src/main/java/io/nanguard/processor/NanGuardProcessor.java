@@ -68,6 +68,8 @@ public final class NanGuardProcessor extends AbstractProcessor {
   private DeferredTypes deferred;
   private ClassScan classScan;
   private ScanAfterProcessing scanAfter;
+  /** This round's analyzers, one per class: what one reads of its class and unit serves all its methods. */
+  private final Map<TypeElement, RangeAnalyzer> analyzers = new HashMap<>();
 
   /** The processor as javac's service loader creates it: it writes {@code Guarded<Name>} classes. */
   public NanGuardProcessor() {
@@ -127,6 +129,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
     }
     context = newContext();
     members = context.members();
+    analyzers.clear();
     Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(annotations, round);
     deferred.takeInto(guarded, processingEnv.getElementUtils());
     BodyErrors bodyErrors = new BodyErrors(trees, processingEnv.getElementUtils(), members);
@@ -358,8 +361,13 @@ public final class NanGuardProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * The analyzer of {@code m}'s class. A RangeAnalyzer holds only what it read of its class and
+   * unit (imports, the class's kinds), never anything of a method it analysed, so one per class
+   * gives every method the answer a fresh one would.
+   */
   private RangeAnalyzer analyzer(ExecutableElement m, CompilationUnitTree unit) {
-    return new RangeAnalyzer(context, (TypeElement) m.getEnclosingElement(), unit);
+    return analyzers.computeIfAbsent((TypeElement) m.getEnclosingElement(), owner -> new RangeAnalyzer(context, owner, unit));
   }
 
   /** Reports {@code m}'s findings; those of {@code left} are ops the generated class leaves as written. */

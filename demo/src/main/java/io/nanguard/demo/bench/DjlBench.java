@@ -25,6 +25,7 @@ import ai.djl.training.tracker.Tracker;
 import io.nanguard.demo.djl.GuardedNdSeedLoss;
 import io.nanguard.demo.djl.NdSeedLoss;
 import io.nanguard.djl.NanGuardListener;
+import io.nanguard.djl.WatchedLoss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -44,7 +45,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * <ul>
  *   <li>{@code djlmlp}: one training step of Linear(256)-relu-Linear(1) on a batch of 256 x 256,
  *       L2 loss, SGD, through {@code EasyTrain.trainBatch} and {@code trainer.step()}, without
- *       ({@code plain}) and with ({@code listener}) a {@link NanGuardListener};
+ *       ({@code plain}) and with ({@code listener}) a {@link NanGuardListener}, which evaluates the
+ *       loss a second time;
+ *   <li>{@code djlmlpwatched}: the same step without NaNGuard, and with the loss wrapped in a
+ *       {@link WatchedLoss} and a {@link NanGuardListener}, which checks the loss the step
+ *       computed;
  *   <li>{@code djlmlpbasic}: the same step with DJL's own {@code TrainingListener.Defaults.basic()}
  *       listeners on both sides (epoch, evaluator, divergence check), and NanGuardListener added
  *       after the evaluator on the checked side: the set-up DJL's examples use, where NaNGuard
@@ -82,6 +87,7 @@ public class DjlBench {
     private final List<Model> models = new ArrayList<>();
     public Trainer plain;
     public Trainer checked;
+    public Trainer watched;
     public Trainer basic;
     public Trainer basicChecked;
     private float[] x;
@@ -92,6 +98,7 @@ public class DjlBench {
       Engine.getInstance().setRandomSeed(1);
       plain = trainer();
       checked = trainer(new NanGuardListener());
+      watched = trainer(new WatchedLoss(Loss.l2Loss()), new NanGuardListener());
       basic = trainer(TrainingListener.Defaults.basic());
       basicChecked = trainer(new EpochTrainingListener(), new EvaluatorTrainingListener(), new NanGuardListener(),
           new DivergenceCheckTrainingListener());
@@ -108,18 +115,22 @@ public class DjlBench {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-      for (Trainer t : List.of(plain, checked, basic, basicChecked)) {
+      for (Trainer t : List.of(plain, checked, watched, basic, basicChecked)) {
         t.close();
       }
       models.forEach(Model::close);
     }
 
     private Trainer trainer(TrainingListener... listeners) {
+      return trainer(Loss.l2Loss(), listeners);
+    }
+
+    private Trainer trainer(Loss loss, TrainingListener... listeners) {
       Model model = Model.newInstance("mlp" + models.size());
       models.add(model);
       model.setBlock(new SequentialBlock().add(Linear.builder().setUnits(WIDTH).build()).add(Activation::relu)
           .add(Linear.builder().setUnits(1).build()));
-      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+      DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
           .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(1e-3f)).build())
           .addTrainingListeners(listeners);
       Trainer t = model.newTrainer(config);
@@ -194,6 +205,11 @@ public class DjlBench {
   @Benchmark
   public double djlmlp_pair(Mlp s, PairTimes times) {
     return times.time(() -> s.step(s.plain), () -> s.step(s.checked));
+  }
+
+  @Benchmark
+  public double djlmlpwatched_pair(Mlp s, PairTimes times) {
+    return times.time(() -> s.step(s.plain), () -> s.step(s.watched));
   }
 
   @Benchmark

@@ -67,14 +67,15 @@ public class PairTimes {
   /**
    * Runs the {@code _pair} benchmarks of {@code bench} (JMH options as arguments, e.g.
    * {@code -i 20 -f 2}) and prints, per workload, the wall time of one pair, checked / plain of
-   * the summed CPU times, and that ratio's spread over the measured iterations.
+   * the summed CPU times, that ratio's spread over the measured iterations, and the ratio of each
+   * fork.
    */
   static void printRatios(Class<?> bench, String[] args) throws CommandLineOptionException, RunnerException {
     CommandLineOptions cli = new CommandLineOptions(args);
     ChainedOptionsBuilder opts = Benchmarks.withDefaults(cli, 1)
         .include(bench.getName().replace(".", "\\.") + "\\..*_pair");
     System.out.println();
-    System.out.println("workload      pair us/op (wall)  checked/plain (CPU)  per-iteration ratio [min, median, max]");
+    System.out.println("workload      pair us/op (wall)  checked/plain (CPU)  per-iteration ratio [min, median, max]  per fork");
     for (RunResult r : new Runner(opts.build()).run()) {
       String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
       double[] ratios = r.getBenchmarkResults().stream().flatMap(b -> b.getIterationResults().stream())
@@ -82,8 +83,12 @@ public class PairTimes {
               / i.getSecondaryResults().get("plainNanos").getScore()).sorted().toArray();
       double ratio = r.getSecondaryResults().get("checkedNanos").getStatistics().getSum()
           / r.getSecondaryResults().get("plainNanos").getStatistics().getSum();
-      System.out.printf(Locale.ROOT, "%-12s %18.1f %20.3f  [%.3f, %.3f, %.3f]%n", method.replace("_pair", ""),
-          r.getPrimaryResult().getScore(), ratio, ratios[0], ratios[ratios.length / 2], ratios[ratios.length - 1]);
+      String forks = r.getBenchmarkResults().stream()
+          .map(b -> String.format(Locale.ROOT, "%.3f", b.getSecondaryResults().get("checkedNanos").getStatistics().getSum()
+              / b.getSecondaryResults().get("plainNanos").getStatistics().getSum()))
+          .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+      System.out.printf(Locale.ROOT, "%-14s %16.1f %20.3f  [%.3f, %.3f, %.3f]  %s%n", method.replace("_pair", ""),
+          r.getPrimaryResult().getScore(), ratio, ratios[0], ratios[ratios.length / 2], ratios[ratios.length - 1], forks);
     }
   }
 }

@@ -11,8 +11,9 @@ import javax.lang.model.util.Types;
 
 /**
  * What the analyses of one processing round share: javac's utilities, the round's member index,
- * and the facts computed across methods (field invariants, return-range summaries), each computed
- * at most once per round.
+ * and the facts computed across methods (field invariants, return-range and precondition
+ * summaries, boolean predicate summaries, parameter contracts of private methods), each computed at most once per round (a predicate's,
+ * once per branch on it).
  */
 public final class AnalysisContext {
 
@@ -22,6 +23,8 @@ public final class AnalysisContext {
   private final MemberIndex members;
   private final FieldInvariants fields;
   private final MethodSummaries summaries;
+  private final Predicates predicates;
+  private final ParameterContracts contracts;
   private final FloatFormat format;
 
   /** The context of one round; {@code trees} finds the sources of callees and of fields' classes. */
@@ -42,6 +45,8 @@ public final class AnalysisContext {
     this.members = members;
     this.fields = new FieldInvariants(this);
     this.summaries = new MethodSummaries(this);
+    this.predicates = new Predicates(this);
+    this.contracts = new ParameterContracts(this);
   }
 
   /** The format declared by option for provider libraries, or null. */
@@ -84,5 +89,13 @@ public final class AnalysisContext {
 
   MethodSummaries summaries() {
     return summaries;
+  }
+
+  Predicates predicates() {
+    return predicates;
+  }
+
+  ParameterContracts contracts() {
+    return contracts;
   }
 }

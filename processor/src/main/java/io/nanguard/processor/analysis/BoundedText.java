@@ -2,12 +2,14 @@ package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The start of a tree's source-like text, at most a given length, in time proportional to that
@@ -17,6 +19,8 @@ import java.util.List;
  * other trees (names, literals, small leaves in practice) by {@code toString()}.
  */
 final class BoundedText {
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final StringBuilder out = new StringBuilder();
   private final int max;
@@ -59,8 +63,10 @@ final class BoundedText {
     } else if (tree instanceof UnaryTree u && u.getKind() == Tree.Kind.UNARY_MINUS) {
       out.append('-');
       print(u.getExpression());
+    } else if (tree instanceof IdentifierTree id) {
+      out.append(id.getName()); // what toString() prints for a name, which holds no whitespace
     } else {
-      out.append(tree.toString().replaceAll("\\s+", " "));
+      out.append(WHITESPACE.matcher(tree.toString()).replaceAll(" "));
     }
   }
 

@@ -48,12 +48,14 @@ final class Comparison {
     }
     if (variable instanceof BinaryTree sum && (sum.getKind() == Tree.Kind.PLUS || sum.getKind() == Tree.Kind.MINUS)) {
       Double k = constantOf.apply(sum.getRightOperand());
-      Target inner = targetOf.apply(sum.getLeftOperand());
-      if (k == null || inner == null || inner.current().kind() != Kind.INTEGRAL || k != Math.rint(k)) {
-        return;
-      }
-      c = sum.getKind() == Tree.Kind.PLUS ? c - k : c + k;
-      variable = sum.getLeftOperand();
+      if (k != null) {
+        Target inner = targetOf.apply(sum.getLeftOperand());
+        if (inner == null || inner.current().kind() != Kind.INTEGRAL || k != Math.rint(k)) {
+          return;
+        }
+        c = sum.getKind() == Tree.Kind.PLUS ? c - k : c + k;
+        variable = sum.getLeftOperand();
+      } // else x - y is narrowed as a difference of two values, if it is one
     }
     Target target = targetOf.apply(variable);
     if (target == null) {
@@ -124,13 +126,26 @@ final class Comparison {
 
   /** Stores what is now known of a target; for {@code abs(x)}, also what follows for x. */
   private static void put(Env env, Target target, Fact narrowed) {
-    env.put(target.key(), target.current().withFact(narrowed));
+    store(env, target.key(), target.current().withFact(narrowed));
     Target x = target.absoluteOf();
     if (x != null && narrowed.range().hi() >= 0) {
       // |x| != 0 means x != 0, and |x| <= h means -h <= x <= h.
       Range r = narrowed.range();
       Fact f = x.current().fact().meet(new Range(-r.hi(), r.hiOpen(), r.hi(), r.hiOpen()));
-      env.put(x.key(), x.current().withFact(narrowed.nonZero() ? new Fact(f.range(), true) : f));
+      store(env, x.key(), x.current().withFact(narrowed.nonZero() ? new Fact(f.range(), true) : f));
+    }
+  }
+
+  /**
+   * Stores what is known under {@code key}; for a difference {@code a - b}, also what follows
+   * for {@code b - a} (its negation: exact in floating point), which may be written either way.
+   */
+  static void store(Env env, String key, Value v) {
+    env.put(key, v);
+    String[] sides = Narrowing.sides(key);
+    if (sides != null) {
+      Fact f = v.fact();
+      putDifference(env, Narrowing.difference(sides[1], sides[0]), v, v.kind(), new Fact(f.range().neg(), f.nonZero()));
     }
   }
 

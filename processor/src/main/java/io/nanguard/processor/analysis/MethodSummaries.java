@@ -1,6 +1,9 @@
 package io.nanguard.processor.analysis;
 
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.util.TreePath;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +23,12 @@ import javax.lang.model.element.TypeElement;
  * final methods, and methods of final classes; an overridable method could be replaced by a
  * subclass the compilation does not show. Summaries nest to a bounded depth, and a recursive call
  * gets none, so each is computed in bounded time, once per round.
+ *
+ * <p>The same analysis gives the method's precondition summary: what is known of its parameters
+ * whenever it returns normally ({@link MethodAnalysis#established()}), so that after
+ * {@code checkPositive(x);}, whose body is {@code if (x <= 0) throw ...}, the caller knows
+ * {@code x > 0}. It is taken with every parameter unknown: a method with a range annotation on a
+ * parameter (an assumption, not a check) establishes nothing.
  */
 final class MethodSummaries {
 
@@ -27,8 +36,11 @@ final class MethodSummaries {
   static final int MAX_DEPTH = 3;
 
   private final AnalysisContext context;
-  private final Map<ExecutableElement, Optional<Fact>> cache = new HashMap<>();
+  private final Map<ExecutableElement, Optional<Summary>> cache = new HashMap<>();
   private final Set<ExecutableElement> inProgress = new HashSet<>();
+
+  /** The return range (null if unbounded) and the facts established on the parameters. */
+  private record Summary(Fact returns, Map<String, Fact> established) {}
 
   MethodSummaries(AnalysisContext context) {
     this.context = context;
@@ -36,7 +48,28 @@ final class MethodSummaries {
 
   /** The range of every value {@code m} returns, or null if the analysis cannot bound it. */
   Fact returnOf(ExecutableElement m) {
-    Optional<Fact> known = cache.get(m);
+    Summary s = summary(m);
+    return s == null ? null : s.returns();
+  }
+
+  /**
+   * What a normal return from {@code m} makes true of its arguments, by the {@link Narrowing} keys
+   * of its parameters; empty if nothing. Only a body that can fail (a {@code throw}, or a call
+   * whose result it drops: a check of its own) is analysed for it.
+   */
+  Map<String, Fact> establishedBy(ExecutableElement m) {
+    if (!cache.containsKey(m)) {
+      TreePath path = runsItsOwnBody(m) ? context.trees().getPath(m) : null;
+      if (path == null || !(path.getLeaf() instanceof MethodTree tree) || !mayFail(tree)) {
+        return Map.of();
+      }
+    }
+    Summary s = summary(m);
+    return s == null ? Map.of() : s.established();
+  }
+
+  private Summary summary(ExecutableElement m) {
+    Optional<Summary> known = cache.get(m);
     if (known != null) {
       return known.orElse(null);
     }
@@ -44,25 +77,34 @@ final class MethodSummaries {
       return null; // not cached: at a shallower depth the summary may be computable
     }
     try {
-      Fact f = compute(m);
-      cache.put(m, Optional.ofNullable(f));
-      return f;
+      Summary s = compute(m);
+      cache.put(m, Optional.ofNullable(s));
+      return s;
     } finally {
       inProgress.remove(m);
     }
   }
 
-  private Fact compute(ExecutableElement m) {
+  private Summary compute(ExecutableElement m) {
     TreePath path = context.trees().getPath(m);
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       return null;
     }
     MethodAnalysis a = new RangeAnalyzer(context, (TypeElement) m.getEnclosingElement(), path.getCompilationUnit())
         .analyze(m, tree, AnalysisMode.FACTS);
-    return a.returns().stream().map(Value::fact).reduce(Fact::join).orElse(null);
+    boolean assumes = m.getParameters().stream().anyMatch(p -> !RangeAnnotations.of(p).equals(Fact.TOP));
+    return new Summary(a.returns().stream().map(Value::fact).reduce(Fact::join).orElse(null),
+        assumes ? Map.of() : a.established());
   }
 
-  private static boolean runsItsOwnBody(ExecutableElement m) {
+  /** Whether {@code tree}'s body throws, or calls a method for its effect alone (perhaps a check). */
+  private static boolean mayFail(MethodTree tree) {
+    return TreeSearch.any(tree.getBody(), t -> t instanceof ThrowTree
+        || (t instanceof ExpressionStatementTree s && s.getExpression() instanceof MethodInvocationTree));
+  }
+
+  /** Whether a call of {@code m} runs {@code m}'s own body (no subclass can replace it). */
+  static boolean runsItsOwnBody(ExecutableElement m) {
     if (m.getKind() != ElementKind.METHOD) {
       return false;
     }

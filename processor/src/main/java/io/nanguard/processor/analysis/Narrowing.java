@@ -1,14 +1,17 @@
 package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.api.ApiMethod;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -17,7 +20,8 @@ import java.util.function.Predicate;
  * value ({@code abs(x)}, from {@code Math.abs}, {@code StrictMath.abs} or {@code FastMath.abs}),
  * so that {@code if (x.length < 2) throw ...} and {@code if (Math.abs(d) < EPS) throw ...} reach
  * the code after them; and the difference of two such expressions ({@code hi - lo}), which a
- * comparison of the two ({@code lo < hi}) bounds. Every key has roots, the variables whose
+ * comparison of the two ({@code lo < hi}) bounds, as does a comparison of the difference itself
+ * or of its absolute value ({@code abs(y - x) <= eps}). Every key has roots, the variables whose
  * assignment ends what was learnt (a difference has two). Keys hold characters no Java name has,
  * so they never collide with a local's name.
  */
@@ -26,6 +30,7 @@ final class Narrowing {
   private static final String THIS = "this.";
   private static final String ABS = "abs(";
   private static final String MINUS = " - ";
+  private static final String LENGTH = ".length";
 
   private Narrowing() {}
 
@@ -48,13 +53,21 @@ final class Narrowing {
         return THIS + member;
       }
       String base = member.equals("length") ? keyOf(ms.getExpression(), isLocal, absImported) : null;
-      return base == null || base.startsWith(ABS) ? null : base + ".length";
+      return base == null || base.startsWith(ABS) || base.contains(MINUS) ? null : base + LENGTH;
     }
     if (t instanceof MethodInvocationTree call && call.getArguments().size() == 1 && isAbs(call.getMethodSelect(), absImported)) {
       String inner = keyOf(call.getArguments().get(0), isLocal, absImported);
-      return inner == null || inner.startsWith(ABS) ? null : ABS + inner + ")";
+      return absolute(inner);
+    }
+    if (t instanceof BinaryTree b && b.getKind() == Tree.Kind.MINUS) {
+      return difference(keyOf(b.getLeftOperand(), isLocal, absImported), keyOf(b.getRightOperand(), isLocal, absImported));
     }
     return null;
+  }
+
+  /** The key of {@code abs(k)}, or null where that is not a key (k null, or already an absolute value). */
+  private static String absolute(String k) {
+    return k == null || absoluteOf(k) != null ? null : ABS + k + ")";
   }
 
   /** Whether {@code select} names Math's abs (by its row in the Math table: the catalogue's ABS). */
@@ -81,15 +94,64 @@ final class Narrowing {
     return a == null || b == null || a.contains(MINUS) || b.contains(MINUS) ? null : a + MINUS + b;
   }
 
-  /** For {@code abs(k)}, the key k; else null. */
+  /** For {@code abs(k)}, the key k; else null ({@code abs(x) - y} is a difference, not an absolute value). */
   static String absoluteOf(String key) {
-    return key.startsWith(ABS) ? key.substring(ABS.length(), key.length() - 1) : null;
+    return key.startsWith(ABS) && topLevelMinus(key) < 0 ? key.substring(ABS.length(), key.length() - 1) : null;
+  }
+
+  /** For the difference {@code a - b}, its sides' keys {a, b}; else null. */
+  static String[] sides(String key) {
+    int minus = topLevelMinus(key);
+    return minus < 0 ? null : new String[] {key.substring(0, minus), key.substring(minus + MINUS.length())};
+  }
+
+  /** Where the difference's " - " is, outside any absolute value's parentheses; -1 if none. */
+  private static int topLevelMinus(String key) {
+    int depth = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (depth == 0 && key.startsWith(MINUS, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The key {@code key} becomes when each variable it is about is replaced by the key
+   * {@code rename} gives for it (a callee's parameter by the caller's argument), or null if some
+   * variable has none or the result is not a key ({@code abs} of an absolute value, the length of
+   * something other than a variable).
+   */
+  static String substitute(String key, Function<String, String> rename) {
+    String[] sides = sides(key);
+    if (sides != null) {
+      return difference(substitute(sides[0], rename), substitute(sides[1], rename));
+    }
+    String inner = absoluteOf(key);
+    if (inner != null) {
+      return absolute(substitute(inner, rename));
+    }
+    if (key.endsWith(LENGTH)) {
+      String base = rename.apply(key.substring(0, key.length() - LENGTH.length()));
+      boolean variable = base != null && (!isKey(base) || (isField(base) && base.indexOf('.', THIS.length()) < 0));
+      return variable ? base + LENGTH : null;
+    }
+    return rename.apply(key);
   }
 
   /** The variables whose assignment ends what is known under {@code key}. */
   static List<String> roots(String key) {
-    int minus = key.indexOf(MINUS);
-    return minus < 0 ? List.of(root(key)) : List.of(root(key.substring(0, minus)), root(key.substring(minus + MINUS.length())));
+    String[] sides = sides(key);
+    if (sides != null) {
+      return List.of(root(sides[0]), root(sides[1]));
+    }
+    String inner = absoluteOf(key);
+    return inner != null ? roots(inner) : List.of(root(key));
   }
 
   private static String root(String key) {

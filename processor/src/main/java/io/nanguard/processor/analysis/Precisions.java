@@ -13,7 +13,9 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -36,7 +38,8 @@ final class Precisions {
   static FloatFormat declared(ExecutableElement method, FloatFormat option) {
     for (Element e = method; e != null; e = e.getEnclosingElement()) {
       for (AnnotationMirror a : e.getAnnotationMirrors()) {
-        if (a.getAnnotationType().toString().equals(PRECISION)) {
+        // The annotation's qualified name, compared without printing its type (called per method).
+        if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(PRECISION)) {
           for (AnnotationValue v : a.getElementValues().values()) {
             if (v.getValue() instanceof VariableElement constant) {
               return FloatFormat.valueOf(constant.getSimpleName().toString());
@@ -63,7 +66,8 @@ final class Precisions {
   /** Whether v is a Java {@code float} (or {@code Float}) as far as the analysis knows its type. */
   static boolean isFloat(Value v) {
     TypeMirror t = v.type();
-    return t != null && (t.getKind() == TypeKind.FLOAT || t.toString().equals("java.lang.Float"));
+    return t != null && (t.getKind() == TypeKind.FLOAT || t instanceof DeclaredType d
+        && ((TypeElement) d.asElement()).getQualifiedName().contentEquals("java.lang.Float"));
   }
 
   /**

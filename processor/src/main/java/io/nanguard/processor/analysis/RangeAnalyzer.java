@@ -52,12 +52,14 @@ import io.nanguard.ops.api.JavaMathApi;
 import io.nanguard.ops.api.Returns;
 import io.nanguard.ops.api.Role;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -66,6 +68,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -97,6 +100,12 @@ public final class RangeAnalyzer {
   @FunctionalInterface
   interface FieldWrites {
     void stored(String field, Fact value);
+  }
+
+  /** Where {@link ParameterContracts} learns the arguments of calls: each call's argument values, as evaluated. */
+  @FunctionalInterface
+  interface CallSites {
+    void called(MethodInvocationTree call, List<Value> args);
   }
 
   /** Creates an analyzer for methods of {@code owner}, declared in {@code unit}. */
@@ -132,17 +141,65 @@ public final class RangeAnalyzer {
     return analyze(method, tree, mode, writes, true);
   }
 
+  /**
+   * Runs {@code method}'s body for its facts, with what it shows alone (no facts of other
+   * methods: bounded cost), telling {@code calls} the arguments of every call it makes.
+   */
+  void observeCalls(ExecutableElement method, MethodTree tree, CallSites calls) {
+    analyze(method, tree, AnalysisMode.FACTS, null, false, calls);
+  }
+
   private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
       boolean crossMethod) {
+    return analyze(method, tree, mode, writes, crossMethod, null);
+  }
+
+  private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
+      boolean crossMethod, CallSites calls) {
     Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()), crossMethod);
-    for (VariableElement p : method.getParameters()) {
-      TypeMirror t = p.asType();
-      w.env.put(p.getSimpleName().toString(), kinds.value(RangeAnnotations.of(p), t, null));
+    w.calls = calls;
+    // Only the scan of a method with a finding uses what its callers pass (see ParameterContracts).
+    List<Fact> contract = mode == AnalysisMode.SCAN && crossMethod ? context.contracts().of(method) : null;
+    Map<String, Fact> entry = new HashMap<>();
+    List<? extends VariableElement> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      VariableElement p = params.get(i);
+      Fact f = RangeAnnotations.of(p);
+      if (contract != null) {
+        f = new Fact(f.range().meet(contract.get(i).range()), f.nonZero() || contract.get(i).nonZero());
+      }
+      Value v = kinds.value(f, p.asType(), null);
+      w.env.put(p.getSimpleName().toString(), v);
+      entry.put(p.getSimpleName().toString(), v.fact());
     }
     if (tree.getBody() != null) {
-      w.scan(tree.getBody(), null);
+      // The body's statements, not the block: the state at its end keeps what its checks narrowed.
+      w.scan(tree.getBody().getStatements(), null);
+      if (completesNormally(tree.getBody())) {
+        w.exits = Env.join(w.exits, w.env);
+      }
     }
-    return new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns);
+    Map<String, Fact> established = mode == AnalysisMode.FACTS ? w.parameterFacts(w.exits, entry) : Map.of();
+    return new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns, established);
+  }
+
+  /**
+   * What {@code condition}, the whole body of the boolean method {@code method}
+   * ({@code return condition;}), evaluating to {@code truth} tells of its parameters when they
+   * hold {@code args}: by {@link Narrowing} key, the facts narrower than the arguments' own.
+   */
+  Map<String, Fact> whenReturns(ExecutableElement method, MethodTree tree, ExpressionTree condition, boolean truth,
+      List<Value> args) {
+    Walker w = new Walker(AnalysisMode.FACTS, null, tree, Precisions.declared(method, context.format()), true);
+    Map<String, Fact> entry = new HashMap<>();
+    List<? extends VariableElement> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      Value v = kinds.value(args.get(i).fact(), params.get(i).asType(), null);
+      w.env.put(params.get(i).getSimpleName().toString(), v);
+      entry.put(params.get(i).getSimpleName().toString(), v.fact());
+    }
+    w.eval(condition); // resolves the calls the condition makes, for their own summaries
+    return w.parameterFacts(w.refine(w.env.copy(), condition, truth), entry);
   }
 
   /** Runs an initialiser block of the class, telling {@code writes} each value stored in a field. */
@@ -178,6 +235,12 @@ public final class RangeAnalyzer {
     final Map<Tree, Finding> findings = new LinkedHashMap<>();
     final Map<Tree, Set<String>> suppressions = new IdentityHashMap<>();
     final List<Value> returns = new ArrayList<>();
+    /** The states in which the method returns normally, joined (null: none yet). */
+    Env exits;
+    /** Told the arguments of each call outside a lambda, or null. */
+    CallSites calls;
+    /** The method each resolved call of the body invokes, with its argument values where it was evaluated. */
+    private final Map<MethodInvocationTree, Resolved> resolved = new IdentityHashMap<>();
     private final List<Set<String>> suppressionStack = new ArrayList<>();
     private final Map<Tree, LoopState> loops = new IdentityHashMap<>();
     private final JumpTargets jumps = new JumpTargets();
@@ -235,11 +298,12 @@ public final class RangeAnalyzer {
 
     @Override
     public Value visitReturn(ReturnTree node, Void p) {
-      if (node.getExpression() != null) {
-        Value v = eval(node.getExpression());
-        if (lambdaDepth == 0) {
-          returns.add(v); // a lambda's return is the lambda's, not the method's
+      Value v = node.getExpression() == null ? null : eval(node.getExpression());
+      if (lambdaDepth == 0) { // a lambda's return is the lambda's, not the method's
+        if (v != null) {
+          returns.add(v);
         }
+        exits = Env.join(exits, env.copy());
       }
       return null;
     }
@@ -753,6 +817,10 @@ public final class RangeAnalyzer {
       Value v = invocation(node);
       if (v.origin() == null) {
         env.forgetNarrowed(this::assignableField); // the callee may assign fields (not final ones)
+        Resolved r = crossMethod ? resolved.get(node) : null;
+        if (r != null) { // it returned: what its checks establish holds of the arguments
+          establish(env, r.method(), node.getArguments(), r.args(), context.summaries().establishedBy(r.method()));
+        }
       } else if (v.isOp(OpCatalog.ABS)) {
         String key = key(node);
         Value narrowed = key == null ? null : env.get(key);
@@ -899,14 +967,15 @@ public final class RangeAnalyzer {
       Finding f;
       Value flows = op;
       if (match != null) {
+        Compositions.Composition composition = match.composition();
         for (Value absorbed : match.absorbed()) {
           if (contains(op.opTree(), absorbed.opTree())) {
             findings.remove(absorbed.opTree());
           }
         }
         f = new Finding(op.opTree(), Hazard.STABILITY, null, check.input(),
-            Messages.stability(match.composition(), check, Messages.Remedy.of(mode)),
-            Messages.stability(match.composition(), check, leftRemedy()),
+            () -> Messages.stability(composition, check, Messages.Remedy.of(mode)),
+            () -> Messages.stability(composition, check, leftRemedy()),
             new Fix(op.opTree(), op.api().guardClass(), match.composition().guardMethod(), null,
                 match.argTrees(), false));
         flows = stable(match, op);
@@ -923,11 +992,13 @@ public final class RangeAnalyzer {
           }
         }
         Tree operand = check.operand() < op.operands().size() ? op.operand(check.operand()).tree() : null;
-        String message = Messages.range(check, operand, Messages.Remedy.of(mode));
-        String left = Messages.range(check, operand, leftRemedy());
+        Compositions.Composition splitOf = split;
+        Function<Messages.Remedy, String> text = remedy -> {
+          String message = Messages.range(check, operand, remedy);
+          return splitOf == null ? message : Messages.splitComposition(message, splitOf, check.format());
+        };
         f = new Finding(op.opTree(), check.hazard(), check.failure(), check.input(),
-            split == null ? message : Messages.splitComposition(message, split, check.format()),
-            split == null ? left : Messages.splitComposition(left, split, check.format()),
+            () -> text.apply(Messages.Remedy.of(mode)), () -> text.apply(leftRemedy()),
             new Fix(target, op.api().guardClass(), check.guardMethod(), check.row(), args,
                 check.row() instanceof OpSpec row && row.guarding().clampIdleOn(check.input())));
       }
@@ -1001,7 +1072,17 @@ public final class RangeAnalyzer {
     private Value call(TypeElement type, String name, List<Value> args, ExpressionTree node) {
       Fact fact = null;
       TypeMirror returns = null;
-      for (ExecutableElement m : overloads(type, name, args.size(), node)) {
+      List<ExecutableElement> candidates = overloads(type, name, args.size(), node);
+      if (calls != null && lambdaDepth == 0 && node instanceof MethodInvocationTree inv) {
+        calls.called(inv, args); // a lambda's calls run later, under other facts
+      }
+      if (crossMethod && !candidates.isEmpty() && node instanceof MethodInvocationTree inv) {
+        ExecutableElement chosen = Overloads.chosen(candidates, argumentTypes(inv, args));
+        if (chosen != null) {
+          resolved.put(inv, new Resolved(chosen, args));
+        }
+      }
+      for (ExecutableElement m : candidates) {
         Fact f = RangeAnnotations.of(m);
         Kind kind = kinds.of(m.getReturnType());
         Fact summary = crossMethod && (kind == Kind.FLOAT || kind == Kind.INTEGRAL) ? context.summaries().returnOf(m) : null;
@@ -1109,6 +1190,20 @@ public final class RangeAnalyzer {
       if (c instanceof UnaryTree u && u.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
         return refine(e, u.getExpression(), !truth);
       }
+      if (c instanceof MethodInvocationTree call) {
+        Resolved r = crossMethod ? resolved.get(call) : null;
+        if (r != null) { // a boolean method of the compilation: what its returned condition tells
+          Env outer = env;
+          env = e;
+          try {
+            List<Value> args = argumentsNow(call, r.args());
+            establish(e, r.method(), call.getArguments(), args, context.predicates().when(r.method(), truth, args));
+          } finally {
+            env = outer;
+          }
+        }
+        return e;
+      }
       if (c instanceof BinaryTree b) {
         if ((b.getKind() == Tree.Kind.CONDITIONAL_AND && truth) || (b.getKind() == Tree.Kind.CONDITIONAL_OR && !truth)) {
           return refine(refine(e, b.getLeftOperand(), truth), b.getRightOperand(), truth);
@@ -1122,6 +1217,118 @@ public final class RangeAnalyzer {
         }
       }
       return e;
+    }
+
+    /**
+     * Makes {@code facts}, known of the parameters of the callee {@code m} by their keys in it,
+     * facts of the call's arguments in {@code e}: each parameter's key is replaced by its
+     * argument's key here ({@code x - y} of the parameters becomes {@code hi - lo} of the
+     * arguments, or just {@code hi} where {@code lo} is a literal 0). An argument without a key, or
+     * rooted at a field a call may assign, learns nothing; nor does any argument of a call whose
+     * arguments assign (the callee saw the values before the assignment).
+     */
+    private void establish(Env e, ExecutableElement m, List<? extends ExpressionTree> args, List<Value> values,
+        Map<String, Fact> facts) {
+      List<? extends VariableElement> params = m.getParameters();
+      if (facts.isEmpty() || m.isVarArgs() || params.size() != args.size() || args.stream().anyMatch(RangeAnalyzer::assigns)) {
+        return;
+      }
+      Env outer = env;
+      env = e;
+      try {
+        Map<String, String> keys = new HashMap<>();
+        Map<String, Value> byParam = new HashMap<>();
+        Set<String> zeros = new HashSet<>();
+        for (int i = 0; i < params.size(); i++) {
+          String name = params.get(i).getSimpleName().toString();
+          byParam.put(name, values.get(i));
+          String k = key(args.get(i));
+          if (k != null && Narrowing.roots(k).stream().noneMatch(this::assignableField)) {
+            keys.put(name, k);
+          }
+          Double c = values.get(i).fact().constant();
+          if (c != null && c == 0) {
+            zeros.add(name); // 0.0 or -0.0: p - c is p exactly
+          }
+        }
+        for (Map.Entry<String, Fact> known : facts.entrySet()) {
+          String[] sides = Narrowing.sides(known.getKey());
+          Fact f = known.getValue();
+          String target;
+          if (sides != null && zeros.contains(sides[1]) && byParam.containsKey(sides[0])) {
+            target = keys.get(sides[0]); // p - 0 is p
+          } else if (sides != null && zeros.contains(sides[0]) && byParam.containsKey(sides[1])) {
+            target = keys.get(sides[1]); // 0 - p is -p
+            f = new Fact(f.range().neg(), f.nonZero());
+          } else {
+            target = Narrowing.substitute(known.getKey(), keys::get);
+          }
+          if (target != null) {
+            Value like = byParam.getOrDefault(Narrowing.roots(known.getKey()).get(0), values.get(0));
+            Value now = current(target, like);
+            Comparison.store(e, target, now.withFact(new Fact(now.fact().range().meet(f.range()), now.fact().nonZero() || f.nonZero())));
+          }
+        }
+      } finally {
+        env = outer;
+      }
+    }
+
+    /** What the state knows under {@code key}, or what reading it gives (a field's invariant, a length's sign). */
+    private Value current(String key, Value like) {
+      Value v = env.get(key);
+      if (v != null) {
+        return v;
+      }
+      if (Narrowing.isField(key) && !Narrowing.isKey(Narrowing.fieldName(key))) {
+        Value f = field(Narrowing.fieldName(key), like.tree());
+        if (f != null) {
+          return f;
+        }
+      }
+      boolean length = key.endsWith(".length") && Narrowing.sides(key) == null;
+      return Value.number(Fact.of(length ? Range.NON_NEGATIVE : Range.TOP), length ? Kind.INTEGRAL : like.kind(), null,
+          like.tree());
+    }
+
+    /** The arguments' values in the current state: those with a key read again (a condition may have narrowed them). */
+    private List<Value> argumentsNow(MethodInvocationTree call, List<Value> evaluated) {
+      List<Value> out = new ArrayList<>();
+      for (int i = 0; i < evaluated.size(); i++) {
+        ExpressionTree a = call.getArguments().get(i);
+        out.add(key(a) != null ? eval(a) : evaluated.get(i)); // a keyed expression has no effect to repeat
+      }
+      return out;
+    }
+
+    /** The primitive type of each argument where it is known exactly (declared, or a literal's), else null. */
+    private List<TypeKind> argumentTypes(MethodInvocationTree call, List<Value> args) {
+      List<TypeKind> out = new ArrayList<>();
+      for (int i = 0; i < args.size(); i++) {
+        TypeMirror t = args.get(i).type();
+        out.add(t != null && t.getKind().isPrimitive() ? t.getKind()
+            : i < call.getArguments().size() ? literalType(call.getArguments().get(i)) : null);
+      }
+      return out;
+    }
+
+    /**
+     * What every value stored in {@code state} under a key of the method's unassigned parameters
+     * is known to be, where that says more than {@code entry}, the parameters' facts on entry.
+     */
+    Map<String, Fact> parameterFacts(Env state, Map<String, Fact> entry) {
+      Map<String, Fact> out = new LinkedHashMap<>();
+      if (state == null) {
+        return out;
+      }
+      for (String k : state.names()) {
+        Fact f = state.get(k).fact();
+        if (!f.equals(Fact.TOP) && !f.equals(entry.get(k))
+            && Narrowing.roots(k).stream().allMatch(stableNames::unassignedParameter)) {
+          out.put(k, f);
+        }
+      }
+      return out;
     }
 
     /** The value of a literal, a constant (also another class's) or a negated literal, else null. */
@@ -1166,6 +1373,35 @@ public final class RangeAnalyzer {
     return keys;
   }
 
+  /** The method a call invokes, and its arguments' values where they were evaluated. */
+  private record Resolved(ExecutableElement method, List<Value> args) {}
+
+  /** The primitive type of a literal (also negated), or null. */
+  private static TypeKind literalType(ExpressionTree t) {
+    t = stripParens(t);
+    if (t instanceof UnaryTree u && u.getKind() == Tree.Kind.UNARY_MINUS) {
+      t = stripParens(u.getExpression());
+    }
+    return switch (t.getKind()) {
+      case INT_LITERAL -> TypeKind.INT;
+      case LONG_LITERAL -> TypeKind.LONG;
+      case FLOAT_LITERAL -> TypeKind.FLOAT;
+      case DOUBLE_LITERAL -> TypeKind.DOUBLE;
+      case CHAR_LITERAL -> TypeKind.CHAR;
+      case BOOLEAN_LITERAL -> TypeKind.BOOLEAN;
+      default -> null;
+    };
+  }
+
+  /** Whether evaluating {@code t} assigns a variable. */
+  private static boolean assigns(ExpressionTree t) {
+    return TreeSearch.any(t, n -> n instanceof AssignmentTree || n instanceof CompoundAssignmentTree
+        || switch (n.getKind()) {
+          case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> true;
+          default -> false;
+        });
+  }
+
   /** A loop's head state at its last fixpoint, the state it was left in, and its passes so far. */
   private record LoopState(Env head, Env exit, int rounds) {}
 
@@ -1179,18 +1415,7 @@ public final class RangeAnalyzer {
 
   /** Whether {@code inner} is {@code outer} or one of its sub-expressions. */
   static boolean contains(Tree outer, Tree inner) {
-    Boolean found = new TreeScanner<Boolean, Void>() {
-      @Override
-      public Boolean scan(Tree t, Void p) {
-        return t == inner ? Boolean.TRUE : super.scan(t, p);
-      }
-
-      @Override
-      public Boolean reduce(Boolean a, Boolean b) {
-        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-      }
-    }.scan(outer, null);
-    return Boolean.TRUE.equals(found);
+    return TreeSearch.any(outer, t -> t == inner);
   }
 
   /** Whether {@code t} is a literal 0 (or -0), parenthesised or not. */

@@ -70,6 +70,11 @@ final class StableNames {
     return parameters.contains(name) || RangeAnalyzer.contains(scopes.get(name), site);
   }
 
+  /** Whether {@code name} is a parameter the method never assigns (its value is the argument throughout). */
+  boolean unassignedParameter(String name) {
+    return parameters.contains(name) && !assigned.contains(name) && !declarations.containsKey(name);
+  }
+
   /** Records declarations with their scopes, and every assignment. */
   private final class Scanner extends TreeScanner<Void, Void> {
     private final Deque<Tree> scopeStack = new ArrayDeque<>();

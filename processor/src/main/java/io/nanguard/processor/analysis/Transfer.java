@@ -81,7 +81,7 @@ public final class Transfer {
     boolean nonZero = x.nonZero() && spec.keepsNonZero();
     Check check = failure == null ? null
         : new Check(spec.hazard(), failure, x.range(), 0, spec.name() + " of", spec.name(), false, spec,
-            spec.safeForm(format), format);
+            () -> spec.safeForm(format), format);
     return new Step(new Fact(image, nonZero), check);
   }
 
@@ -100,7 +100,7 @@ public final class Transfer {
     Fact checked = row.guarded() == 0 ? a : b;
     Check check = verdict.failure() == null ? null
         : new Check(row.hazard(), verdict.failure(), checked.range(), row.guarded(), row.shownAs(), guardMethod(row),
-            row.operandGuard() != null, row, row.safeForm(format), format);
+            row.operandGuard() != null, row, () -> row.safeForm(format), format);
     return new Step(Fact.of(verdict.image()), check);
   }
 

@@ -69,6 +69,8 @@ public final class GuardedTypeGenerator {
   private final Elements elements;
   private final SourceVersion sourceVersion;
   private final BodyRewriter rewriter;
+  /** Whether {@code @Generated} is readable from the unnamed module; null until asked. */
+  private Boolean generatedInUnnamed;
 
   /** A generator reporting through {@code env}'s Messager, reading trees through javac's Trees. */
   public GuardedTypeGenerator(ProcessingEnvironment env) {
@@ -173,7 +175,10 @@ public final class GuardedTypeGenerator {
     }
     ModuleElement module = elements.getModuleOf(type);
     if (module == null || module.isUnnamed()) {
-      return elements.getTypeElement(GENERATED.canonicalName()) != null;
+      if (generatedInUnnamed == null) { // one unbound lookup, which searches every module, per compilation
+        generatedInUnnamed = elements.getTypeElement(GENERATED.canonicalName()) != null;
+      }
+      return generatedInUnnamed;
     }
     for (ModuleElement.Directive d : module.getDirectives()) {
       if (d instanceof ModuleElement.RequiresDirective r && r.getDependency().getQualifiedName().contentEquals("java.compiler")) {

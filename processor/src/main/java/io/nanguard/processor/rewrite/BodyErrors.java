@@ -2,6 +2,7 @@ package io.nanguard.processor.rewrite;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
@@ -13,7 +14,10 @@ import com.sun.source.util.Trees;
 import io.nanguard.processor.analysis.MemberIndex;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -46,6 +50,7 @@ public final class BodyErrors {
   private final Trees trees;
   private final Elements elements;
   private final MemberIndex members;
+  private final Map<CompilationUnitTree, Optional<UnitTypeNames>> unitTypes = new IdentityHashMap<>();
 
   /** A check reading names through the round's {@code members} and, for the doubtful ones, {@code trees}. */
   public BodyErrors(Trees trees, Elements elements, MemberIndex members) {
@@ -118,13 +123,7 @@ public final class BodyErrors {
   /** The body's simple names that no declaration the source shows accounts for. */
   private List<TreePath> unknownNames(TypeElement type, TreePath method) {
     Set<String> declared = DeclaredNames.of((MethodTree) method.getLeaf());
-    UnitTypeNames unitTypes;
-    try {
-      unitTypes = new UnitTypeNames(elements, members, type, method.getCompilationUnit());
-    } catch (Unresolvable e) {
-      unitTypes = null; // imports this reading cannot model: every name goes to javac
-    }
-    UnitTypeNames unit = unitTypes;
+    UnitTypeNames unit = unitTypes(type, method.getCompilationUnit());
     List<TreePath> unknown = new ArrayList<>();
     new TreePathScanner<Void, Void>() {
       @Override
@@ -136,6 +135,21 @@ public final class BodyErrors {
       }
     }.scan(new TreePath(method, ((MethodTree) method.getLeaf()).getBody()), null);
     return unknown;
+  }
+
+  /**
+   * The unit's type names, read once per unit and round: what they depend on besides the unit's
+   * imports, its package and module, is the same for every type the unit declares. Null for
+   * imports this reading cannot model: every name then goes to javac.
+   */
+  private UnitTypeNames unitTypes(TypeElement type, CompilationUnitTree unit) {
+    return unitTypes.computeIfAbsent(unit, u -> {
+      try {
+        return Optional.of(new UnitTypeNames(elements, members, type, u));
+      } catch (Unresolvable e) {
+        return Optional.empty();
+      }
+    }).orElse(null);
   }
 
   private boolean known(String name, TreePath path, TypeElement type, Set<String> declared, UnitTypeNames unit) {

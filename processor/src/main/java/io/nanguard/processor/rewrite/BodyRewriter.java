@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -70,6 +71,8 @@ public final class BodyRewriter {
   private final Types types;
   private final Map<String, GuardClass> guards = new HashMap<>();
   private ClassScope scope;
+  private TypeMirror stringType;
+  private final Map<RowConstant, Optional<TypeMirror>> rowTypes = new HashMap<>();
 
   /** A rewriter reading source positions and, when it must, elements through {@code trees}. */
   public BodyRewriter(Trees trees, Elements elements, Types types) {
@@ -214,7 +217,7 @@ public final class BodyRewriter {
       argTypes.add(typeOf(arg, resolution, paths));
     }
     argTypes.add(types.getPrimitiveType(TypeKind.DOUBLE));
-    argTypes.add(elements.getTypeElement(String.class.getName()).asType());
+    argTypes.add(stringType());
     // Replacing the whole op, the guard's result must fit where the op's did; a divisor guard
     // replaces an operand of the op, which ExactOps has checked.
     TypeMirror result = guardsOperand(finding) ? null : typeOf(fix.target(), resolution, paths);
@@ -286,8 +289,23 @@ public final class BodyRewriter {
     return narrow ? NumericPromotion.kindOf(types, returned) != null : types.isAssignable(returned, result);
   }
 
-  /** The declared type of a catalogue row's constant, as the compilation sees it (null if it cannot). */
+  /**
+   * {@code java.lang.String}, the type of every guard call's site argument, looked up once: an
+   * unbound type lookup searches every module of the compilation.
+   */
+  private TypeMirror stringType() {
+    if (stringType == null) {
+      stringType = elements.getTypeElement(String.class.getName()).asType();
+    }
+    return stringType;
+  }
+
+  /** The declared type of a catalogue row's constant, as the compilation sees it (null if it cannot), looked up once per row. */
   private TypeMirror rowType(RowConstant row) {
+    return rowTypes.computeIfAbsent(row, r -> Optional.ofNullable(declaredRowType(r))).orElse(null);
+  }
+
+  private TypeMirror declaredRowType(RowConstant row) {
     TypeElement holder = elements.getTypeElement(row.holder().getCanonicalName());
     if (holder == null) {
       return null;

@@ -17,7 +17,9 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import io.nanguard.processor.analysis.MemberIndex;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -42,6 +44,7 @@ final class ExpressionTyper {
   private final SyntacticResolution names;
   private final Types types;
   private final MemberIndex members;
+  private final Map<Tree, TypeMirror> typed = new IdentityHashMap<>();
 
   ExpressionTyper(SyntacticResolution names, Types types, MemberIndex members) {
     this.names = names;
@@ -53,7 +56,23 @@ final class ExpressionTyper {
     return type(path).getKind() == TypeKind.FLOAT;
   }
 
+  /**
+   * The static type of the expression at {@code path}, worked out once per tree: the rewriter asks
+   * again for the receivers of a call chain ({@code a.sub(b).square().sum(1).sqrt()}: each call's
+   * owner is its receiver's type), which would be quadratic in the chain. A tree of this body has
+   * one parent chain, which is all the answer reads besides the tree, so the remembered type is the
+   * one asking again would give; a tree that cannot be typed throws, and the method goes to javac.
+   */
   TypeMirror type(TreePath path) {
+    TypeMirror known = typed.get(path.getLeaf());
+    if (known == null) {
+      known = typeOnce(path);
+      typed.put(path.getLeaf(), known);
+    }
+    return known;
+  }
+
+  private TypeMirror typeOnce(TreePath path) {
     Tree tree = path.getLeaf();
     if (tree instanceof ParenthesizedTree p) {
       return type(new TreePath(path, p.getExpression()));

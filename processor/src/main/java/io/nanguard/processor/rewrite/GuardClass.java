@@ -2,7 +2,9 @@ package io.nanguard.processor.rewrite;
 
 import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
@@ -25,6 +27,8 @@ final class GuardClass {
   private final String qualifiedName;
   private final TypeElement type;
   private final Types types;
+  private Map<String, List<ExecutableElement>> callable;
+  private ClassName name;
 
   private GuardClass(String qualifiedName, TypeElement type, Types types) {
     this.qualifiedName = qualifiedName;
@@ -39,7 +43,10 @@ final class GuardClass {
 
   /** The class as JavaPoet names it (so the generated file imports it). */
   ClassName name() {
-    return ClassName.get(type);
+    if (name == null) {
+      name = ClassName.get(type);
+    }
+    return name;
   }
 
   /** Why no method of the class can be called at all (it is not on the class path), or null. */
@@ -60,16 +67,32 @@ final class GuardClass {
       return null;
     }
     List<ExecutableElement> candidates = new ArrayList<>();
-    for (Element e : type.getEnclosedElements()) {
-      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(method)
-          && e.getModifiers().contains(Modifier.PUBLIC) && e.getModifiers().contains(Modifier.STATIC)
-          && ((ExecutableElement) e).getTypeParameters().isEmpty() && !((ExecutableElement) e).isVarArgs()
-          && ((ExecutableElement) e).getParameters().size() == args.size()) {
-        candidates.add((ExecutableElement) e);
+    for (ExecutableElement m : callable().getOrDefault(method, List.of())) {
+      if (m.getParameters().size() == args.size()) {
+        candidates.add(m);
       }
     }
     List<ExecutableElement> strict = accepting(candidates, args, types::isSubtype);
     return mostSpecific(strict.isEmpty() ? accepting(candidates, args, types::isAssignable) : strict);
+  }
+
+  /**
+   * The public static methods a call may invoke, by name: read once for the class (a guard class
+   * declares a hundred methods, and every guard call asks), as the class does not change in a
+   * compilation.
+   */
+  private Map<String, List<ExecutableElement>> callable() {
+    if (callable == null) {
+      callable = new HashMap<>();
+      for (Element e : type.getEnclosedElements()) {
+        if (e.getKind() == ElementKind.METHOD
+            && e.getModifiers().contains(Modifier.PUBLIC) && e.getModifiers().contains(Modifier.STATIC)
+            && ((ExecutableElement) e).getTypeParameters().isEmpty() && !((ExecutableElement) e).isVarArgs()) {
+          callable.computeIfAbsent(e.getSimpleName().toString(), n -> new ArrayList<>()).add((ExecutableElement) e);
+        }
+      }
+    }
+    return callable;
   }
 
   /** The call as a message names it: {@code NdGuard.pow(NDArray, NDArray, double, String)}. */

@@ -35,7 +35,8 @@ import java.net.URI;
 /**
  * The cross-method facts as a seeded property: random final classes whose constructors check and
  * store fields, whose setters may or may not keep a field's range, and whose static helpers
- * branch on comparisons (of values, {@code Math.abs}, array lengths) before returning. The
+ * branch on comparisons (of values, {@code Math.abs}, array lengths) before returning, or call a
+ * check, a boolean helper or a private helper ({@link ParameterContracts}) of their class. The
  * analysis' claims, as {@link FieldInvariants} and {@link MethodSummaries} make them (read
  * through the return-range summary of a probe method per fact), are collected by a processor
  * during compilation; then the compiled classes run on sampled inputs, and every value a probe
@@ -52,9 +53,10 @@ final class ProgramFactsProperty {
   private static final int[] EXPONENTS = {-3, -2, -1, 0, 1, 2, 3};
 
   /** What one run found. */
-  record Outcome(int claims, int checks, List<String> violations) {}
+  record Outcome(int claims, int checks, List<String> violations, int callerClaims, int safeHelpers) {}
 
-  private final Random random;
+  private Random random;
+  private final Random callRandom;
   private final Map<String, Fact> claims = new LinkedHashMap<>();
   /** Probes where {@link RangeAnalyzer#scan} finds other than the full analysis. */
   private final List<String> scanMismatches = new ArrayList<>();
@@ -63,6 +65,7 @@ final class ProgramFactsProperty {
 
   ProgramFactsProperty(long seed) {
     this.random = new Random(seed);
+    this.callRandom = new Random(~seed);
   }
 
   Outcome run(int classes, Path workDir) throws Exception {
@@ -82,6 +85,7 @@ final class ProgramFactsProperty {
           }
           for (double b : SAMPLES) {
             checks += probe(c, null, "pr", violations, a, b);
+            checks += probe(c, null, "pk", violations, a, b) + probe(c, null, "pz", violations, a, b);
           }
           Object o;
           try {
@@ -93,6 +97,7 @@ final class ProgramFactsProperty {
             c.getMethod("set", double.class).invoke(o, b);
             checks += probe(c, o, "pf", violations) + probe(c, o, "pg", violations) + probe(c, o, "pc", violations);
             checks += probe(c, null, "ph", violations, b) + probe(c, null, "pa", violations, b);
+            checks += probe(c, null, "pu", violations, b);
             checks += probe(c, null, "pl", violations, (Object) new double[(int) Math.abs(b) % 6]);
             checks += probe(c, o, "pq", violations, b);
           }
@@ -100,7 +105,12 @@ final class ProgramFactsProperty {
       }
     }
     long claimed = claims.values().stream().filter(f -> !f.range().equals(Range.TOP) || f.nonZero()).count();
-    return new Outcome((int) claimed, checks, violations);
+    // Claims of the probes that call a check or branch on a predicate (the facts come from the callee).
+    long callerClaimed = claims.entrySet().stream().filter(e -> e.getKey().endsWith(".pk") || e.getKey().endsWith(".pz"))
+        .filter(e -> !e.getValue().range().equals(Range.TOP) || e.getValue().nonZero()).count();
+    // Private helpers u proven safe: with what their caller pu passes, where u alone is not.
+    long safeHelpers = safe.stream().filter(k -> k.endsWith(".u")).count();
+    return new Outcome((int) claimed, checks, violations, (int) callerClaimed, (int) safeHelpers);
   }
 
   /**
@@ -126,7 +136,8 @@ final class ProgramFactsProperty {
       return 0; // threw: nothing returned, nothing to hold
     }
     // A NaN or an infinity comes from an op the analysis flagged (an infinity only on an unbounded side).
-    boolean flagged = !safe.contains(key);
+    // pu returns what its private helper u returns, which the scan of u analyses with what pu passes
+    boolean flagged = !safe.contains(key) || (name.equals("pu") && !safe.contains(c.getSimpleName() + ".u"));
     boolean holds = (flagged && Double.isNaN(v)) || (Double.isInfinite(v) ? flagged
         && (v > 0 ? claim.range().hi() : claim.range().lo()) == v
         : claim.range().contains(v) && !(claim.nonZero() && v == 0));
@@ -193,6 +204,7 @@ final class ProgramFactsProperty {
         + pick("n", "n % 3", "n * n", "n + 0.5", "n / 2.0", "2 * n", "n - 1") + ");\n  }\n"
         + "  public double pq(double x) {\n    return " + pick("1.0 / f", "1.0 / g", "1.0 / count", "1.0 / h(x)", "Math.log(f)",
             "Math.sqrt(g)", "Math.pow(f, count)") + ";\n  }\n"
+        + callProbes()
         + "  public static double pr(double x, double y) {\n"
         + (random.nextBoolean() ? "" : "    if (" + pick("x", "y") + " " + pick(COMPARISONS) + " " + constant() + ") {\n      return 2.0;\n    }\n")
         + "    if (" + pick("x", "y", "Math.abs(x)") + " " + pick(COMPARISONS) + " " + pick("x", "y", "Math.abs(y)") + ") {\n"
@@ -201,6 +213,43 @@ final class ProgramFactsProperty {
         + "}\n";
     classSources.put(name, src);
     return src;
+  }
+
+  /**
+   * The probes of facts from other methods of the class: a check, a boolean helper and a private
+   * helper. They draw from their own random stream, so the other probes stay as they were.
+   */
+  private String callProbes() {
+    Random outer = random;
+    random = callRandom;
+    try {
+      return ""
+            + "  public static double pu(double x) {\n"
+            + "    if (x " + pick(COMPARISONS) + " " + constant() + ") {\n      return 0.0;\n    }\n"
+            + "    return u(" + pick("x", "x - 1", "Math.abs(x)", "x * x", "2.0") + ")"
+            + (random.nextBoolean() ? "" : " + u(" + pick("x + 1", "-x", "0.5") + ")") + ";\n  }\n"
+            + "  private static double u(double y) {\n    return " + pick("1.0 / y", "Math.log(y)", "Math.sqrt(y)", "y - 1",
+                "1.0 / (y - 1)") + ";\n  }\n"
+            + "  private static void check(double x, double y) {\n"
+            + "    if (" + pick("", "!") + "(" + pick("x", "y", "Math.abs(x)", "x - y", "y - x") + " " + pick(COMPARISONS) + " "
+                + pick(String.valueOf(constant()), "y", "x") + ")) {\n      throw new IllegalArgumentException();\n    }\n"
+            + (random.nextBoolean() ? "" : "    if (y " + pick(COMPARISONS) + " " + constant() + ") {\n      return;\n    }\n")
+            + "  }\n"
+            + "  public static double pk(double x, double y) {\n"
+            + "    check(" + pick("x, y", "y, x", "x, 0.0", "0.0, y") + ");\n"
+            + (random.nextInt(4) == 0 ? "    x = y;\n" : "")
+            + "    return " + pick("x", "y", "x - y", "y - x", "1.0 / x", "1.0 / y", "1.0 / (x - y)", "Math.log(x)") + ";\n  }\n"
+            + "  private static boolean near(double x, double y, double eps) {\n"
+            + "    return " + pick("Double.compare(x, y) == 0 || ", "x == y || ", "", "x " + pick(COMPARISONS) + " " + constant() + " && ")
+                + pick("Math.abs(y - x) <= eps", "Math.abs(x - y) < eps", "x - y " + pick(COMPARISONS) + " eps", "Math.abs(x) <= eps")
+                + ";\n  }\n"
+            + "  public static double pz(double x, double y) {\n"
+            + "    if (" + pick("", "!") + "near(" + pick("x, 0.0", "x, y", "0.0, x", "x, 0") + ", "
+                + pick("1e-8", "0.0", "-1.0", "Math.abs(y)", "y") + ")) {\n      return 2.0;\n    }\n"
+            + "    return " + pick("x", "x - y", "1.0 / x", "1.0 / (x - y)", "1.0 / (y - x)", "Math.log(Math.abs(x))") + ";\n  }\n";
+    } finally {
+      random = outer;
+    }
   }
 
   private double constant() {
@@ -255,7 +304,7 @@ final class ProgramFactsProperty {
           trees, new MemberIndex(processingEnv.getElementUtils()));
       for (Element root : round.getRootElements()) {
         for (ExecutableElement m : ElementFilter.methodsIn(root.getEnclosedElements())) {
-          if (m.getSimpleName().toString().startsWith("p")) {
+          if (m.getSimpleName().toString().startsWith("p") || m.getSimpleName().contentEquals("u")) {
             Fact f = context.summaries().returnOf(m);
             String key = root.getSimpleName() + "." + m.getSimpleName().toString().toLowerCase(Locale.ROOT);
             if (f != null) {

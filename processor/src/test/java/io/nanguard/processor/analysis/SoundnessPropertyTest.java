@@ -212,8 +212,9 @@ class SoundnessPropertyTest {
 
   /**
    * The facts that reach across methods: a field's invariant (from its constructors' checks, its
-   * initialiser and every other store) and a method's return-range summary (through comparisons
-   * on values, {@code Math.abs} and array lengths) must hold for every value the compiled program
+   * initialiser and every other store), a method's return-range summary (through comparisons
+   * on values, {@code Math.abs} and array lengths), and what a called check or a boolean
+   * helper a caller branches on establishes of the arguments must hold for every value the compiled program
    * returns; a claim the program does not keep is a failure.
    */
   @Test
@@ -222,6 +223,10 @@ class SoundnessPropertyTest {
     System.out.printf("program facts: %d non-trivial claims, %d concrete checks%n", o.claims(), o.checks());
     assertWithMessage("claims contradicted by running the program").that(o.violations()).isEmpty();
     assertThat(o.claims()).isAtLeast(200); // the generator does give the analysis something to claim
+    assertThat(o.callerClaims()).isAtLeast(12); // ... also from checks and predicates in other methods
+    System.out.printf("program facts: %d claims from checks and predicates, %d private helpers safe%n", o.callerClaims(),
+        o.safeHelpers());
+    assertThat(o.safeHelpers()).isAtLeast(45); // 27 without what their callers pass
     assertThat(o.checks()).isAtLeast(10_000);
   }
 

@@ -47,8 +47,8 @@ class UnknownGuardTest {
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          findings.add(new Finding(call, Hazard.SQRT, null, Range.TOP, "test",
-              "test, left", new Fix(call, guardClass, "noSuchGuard", null, List.copyOf(call.getArguments()), false)));
+          findings.add(new Finding(call, Hazard.SQRT, null, Range.TOP, () -> "test",
+              () -> "test, left", new Fix(call, guardClass, "noSuchGuard", null, List.copyOf(call.getArguments()), false)));
           return super.visitMethodInvocation(call, unused);
         }
       }.scan(tree.getBody(), null);

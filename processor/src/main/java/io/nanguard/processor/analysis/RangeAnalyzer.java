@@ -95,6 +95,17 @@ public final class RangeAnalyzer {
   private final CompilationUnitTree unit;
   private final List<ApiTable> staticImports;
   private final MemberIndex members;
+  /**
+   * The overload sets of the calls analysed so far, by type, name and arity: a loop's body is
+   * walked once per fixpoint pass and a class's methods call the same methods, and the set
+   * depends on nothing else (the round's members, this class's {@link Kinds}).
+   */
+  private final Map<OverloadKey, OverloadSet> overloadSets = new HashMap<>();
+
+  private record OverloadKey(TypeElement type, String name, int arity) {}
+
+  /** The methods of one name and arity, and whether their return types type a finding alike. */
+  private record OverloadSet(List<ExecutableElement> methods, boolean sameReturn) {}
 
   /** Where {@link FieldInvariants} learns the values a method stores in fields: by field name. */
   @FunctionalInterface
@@ -1105,19 +1116,25 @@ public final class RangeAnalyzer {
      * invent one.
      */
     private List<ExecutableElement> overloads(TypeElement type, String name, int arity, ExpressionTree node) {
+      OverloadSet set = overloadSets.computeIfAbsent(new OverloadKey(type, name, arity), this::overloadSet);
+      if (set.sameReturn()) {
+        return set.methods();
+      }
+      ExecutableElement chosen = context.attributedMethod(unit, node);
+      return chosen != null && set.methods().contains(chosen) ? List.of(chosen) : set.methods();
+    }
+
+    private OverloadSet overloadSet(OverloadKey key) {
       List<ExecutableElement> candidates = new ArrayList<>();
-      for (Element e : members.named(type, name)) {
+      for (Element e : members.named(key.type(), key.name())) {
         if (e.getKind() == ElementKind.METHOD
-            && (((ExecutableElement) e).getParameters().size() == arity || ((ExecutableElement) e).isVarArgs())) {
+            && (((ExecutableElement) e).getParameters().size() == key.arity() || ((ExecutableElement) e).isVarArgs())) {
           candidates.add((ExecutableElement) e);
         }
       }
-      boolean sameReturn = candidates.stream().map(m -> returnKind(m.getReturnType())).distinct().count() <= 1;
-      if (sameReturn) {
-        return candidates;
-      }
-      ExecutableElement chosen = context.attributedMethod(unit, node);
-      return chosen != null && candidates.contains(chosen) ? List.of(chosen) : candidates;
+      Set<Object> returnKinds = new HashSet<>();
+      candidates.forEach(m -> returnKinds.add(returnKind(m.getReturnType())));
+      return new OverloadSet(List.copyOf(candidates), returnKinds.size() <= 1);
     }
 
     /**

@@ -42,6 +42,9 @@ final class ClassScan {
    */
   void scan(TreePath typePath, AnalysisContext context, Set<Tree> guarded) {
     CompilationUnitTree unit = typePath.getCompilationUnit();
+    // One analyzer for the class's methods: it holds only what it read of the class and its unit
+    // (and memos that are functions of a method's tree), so each method gets a fresh one's answer.
+    RangeAnalyzer analyzer = null;
     for (Tree member : ((ClassTree) typePath.getLeaf()).getMembers()) {
       TreePath path = new TreePath(typePath, member);
       if (member instanceof ClassTree) {
@@ -53,7 +56,10 @@ final class ClassScan {
         continue;
       }
       try {
-        MethodAnalysis analysis = new RangeAnalyzer(context, (TypeElement) m.getEnclosingElement(), unit).scan(m, tree);
+        if (analyzer == null) {
+          analyzer = new RangeAnalyzer(context, (TypeElement) m.getEnclosingElement(), unit);
+        }
+        MethodAnalysis analysis = analyzer.scan(m, tree);
         reporter.report(m, unit, analysis);
       } catch (RuntimeException | StackOverflowError ex) {
         diagnostics.note("could not analyse " + m.getSimpleName() + "() (" + ex + "); skipped", m);

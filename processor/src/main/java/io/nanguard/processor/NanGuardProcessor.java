@@ -363,7 +363,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
 
   /**
    * The analyzer of {@code m}'s class. A RangeAnalyzer holds only what it read of its class and
-   * unit (imports, the class's kinds), never anything of a method it analysed, so one per class
+   * unit (imports, the class's kinds) and memos that are functions of a tree, so one per class
    * gives every method the answer a fresh one would.
    */
   private RangeAnalyzer analyzer(ExecutableElement m, CompilationUnitTree unit) {

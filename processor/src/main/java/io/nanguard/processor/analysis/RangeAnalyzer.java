@@ -101,6 +101,11 @@ public final class RangeAnalyzer {
    * depends on nothing else (the round's members, this class's {@link Kinds}).
    */
   private final Map<OverloadKey, OverloadSet> overloadSets = new HashMap<>();
+  /**
+   * The stable names of the methods analysed so far: a function of the method's tree alone, and
+   * a scan analyses a method twice (without, then with other methods' facts).
+   */
+  private final Map<MethodTree, StableNames> stableNamesByMethod = new IdentityHashMap<>();
 
   private record OverloadKey(TypeElement type, String name, int arity) {}
 
@@ -269,7 +274,7 @@ public final class RangeAnalyzer {
       this.mode = mode;
       this.crossMethod = crossMethod;
       this.writes = writes;
-      this.stableNames = method == null ? StableNames.NONE : StableNames.of(method);
+      this.stableNames = method == null ? StableNames.NONE : stableNamesByMethod.computeIfAbsent(method, StableNames::of);
       this.maxSubtraction = new MaxSubtraction(method);
       this.declaredFormat = declaredFormat;
     }

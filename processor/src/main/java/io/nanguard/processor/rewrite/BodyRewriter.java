@@ -150,13 +150,6 @@ public final class BodyRewriter {
     ExactOps exact = new ExactOps(resolution, paths, types);
     Map<Replacement.GuardCall, TreePath> targets = new HashMap<>();
     for (Finding finding : distinctTargets(method.findings())) {
-      String refusal = exact.refusal(finding);
-      if (refusal != null) {
-        long line = unit.getLineMap().getLineNumber(OpPosition.of(finding.op(), unit, positions, source));
-        notes.add("line " + line + " is left as written, unguarded: " + refusal);
-        left.add(finding.op());
-        continue;
-      }
       GuardCallOrProblem call = guardCall(finding, method, positions, resolution, paths, exact, source);
       if (call.problem != null) {
         problems.add(call.problem);
@@ -202,6 +195,10 @@ public final class BodyRewriter {
   private GuardCallOrProblem guardCall(Finding finding, GuardedMethod method, SourcePositions positions,
       Resolution resolution, BodyPaths paths, ExactOps exact, CharSequence source) {
     CompilationUnitTree unit = method.unit();
+    String refusal = exact.refusal(finding);
+    if (refusal != null) {
+      return new GuardCallOrProblem(null, null, leftAsWritten(finding, unit, positions, source, refusal));
+    }
     Fix fix = finding.fix();
     GuardClass guard = guards.computeIfAbsent(fix.guardClass(), name -> GuardClass.of(elements, types, name));
     if (guard.absence() != null) {
@@ -223,10 +220,9 @@ public final class BodyRewriter {
     TypeMirror result = guardsOperand(finding) ? null : typeOf(fix.target(), resolution, paths);
     Chosen chosen = choose(guard, fix, guardsOperand(finding), argTypes, result, narrow);
     if (chosen == null) {
-      long line = unit.getLineMap().getLineNumber(OpPosition.of(finding.op(), unit, positions, source));
-      return new GuardCallOrProblem(null, null, "line " + line + " is left as written, unguarded: '" + finding.op()
+      return new GuardCallOrProblem(null, null, leftAsWritten(finding, unit, positions, source, "'" + finding.op()
           + "' needs " + guard.describe(fix.guardMethod(), argTypes)
-          + ", which its library's guard class does not declare (nor a generic form that applies)");
+          + ", which its library's guard class does not declare (nor a generic form that applies)"));
     }
     int[] target = span(positions, unit, fix.target());
     List<int[]> args = new ArrayList<>();
@@ -250,6 +246,13 @@ public final class BodyRewriter {
     String site = fileName(unit) + ":" + line;
     return new GuardCallOrProblem(new Replacement.GuardCall(target[0], target[1], guard.name(), chosen.method(),
         chosen.row(), args, method.eps(), site, narrow), null, null);
+  }
+
+  /** The note for an op the body leaves as written: its line, and {@code why}. */
+  private static String leftAsWritten(Finding finding, CompilationUnitTree unit, SourcePositions positions,
+      CharSequence source, String why) {
+    long line = unit.getLineMap().getLineNumber(OpPosition.of(finding.op(), unit, positions, source));
+    return "line " + line + " is left as written, unguarded: " + why;
   }
 
   /**

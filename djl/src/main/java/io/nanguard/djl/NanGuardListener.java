@@ -45,11 +45,13 @@ import java.util.Set;
  * listener's trainer is open, {@link NdGuard} guards that change a value report an
  * {@code UNSAFE_INPUT} warning at the user's line here.
  *
- * <p>Cost per batch, when nothing is wrong: one sum per gradient on its device (a norm if a
- * gradient threshold is set), and one host transfer for all of them. The loss is the value the
- * step computed if the trainer's loss is a {@link WatchedLoss} (the cheapest: no evaluation),
- * else DJL's evaluator listener's number if that listener runs first, else evaluated again
- * without a gradient. Values are copied to the host only for an array with a possible finding,
+ * <p>Cost per batch, when nothing is wrong: on the CPU, one pass in Java over the memory of each
+ * float32 gradient and loss, with no native operation ({@link HostScan}); on another device (or
+ * for another type), one sum per array on its device, and one host transfer for all of them; with
+ * a gradient threshold, one norm per gradient on its device, read the same way. The loss is the
+ * value the step computed if the trainer's loss is a {@link WatchedLoss} (the cheapest: no
+ * evaluation), else DJL's evaluator listener's number if that listener runs first, else evaluated
+ * again without a gradient. Values are copied to the host only for an array with a possible finding,
  * and the caller's line is looked up only for a finding.
  *
  * <p>The report has the format of the core checker ({@link Report}, JSON included). In throw
@@ -147,32 +149,29 @@ public final class NanGuardListener extends TrainingListenerAdapter {
   }
 
   /**
-   * One reduction per parameter on its device: the sum of its gradient (its norm when a gradient
-   * threshold is set, since the warnings need it), or of its values if it has no gradient, and
-   * the sum of each loss. A sum is non-finite whenever an element is (a NaN, or an inf, makes it
-   * NaN or inf), at a quarter of a norm's cost. The summaries are read in one host transfer. Only
-   * if one is not finite are the values of the parameters with a gradient summed and read too
-   * (a NaN weight shows in the loss or the gradients of the batch that uses it, so they need no
-   * check of their own before); an array is copied to the host, for the exact check that names
-   * the rows, only when its summary is not finite or may cross a threshold. Package-private so
-   * that tests can hand it the copies of a parameter store.
+   * One summary per array: the loss of each device, and per parameter its gradient (its norm when
+   * a gradient threshold is set, since the warnings need it), or its values if it has no gradient.
+   * A float32 array on the CPU is scanned where it lies ({@link HostScan}: no native operation);
+   * any other is reduced on its device by a sum, which is non-finite whenever an element is (a NaN,
+   * or an inf, makes it NaN or inf), at a quarter of a norm's cost, and those sums are read in one
+   * host transfer. Only if a summary is not finite are the values of the parameters with a gradient
+   * checked too (a NaN weight shows in the loss or the gradients of the batch that uses it, so they
+   * need no check of their own before); an array is copied to the host, for the exact check that
+   * names the rows, only when its summary is not finite or may cross a threshold. Package-private
+   * so that tests can hand it the copies of a parameter store.
    */
   void check(String lossName, Map<Device, NDArray> losses, List<DeviceParameters.Copy> copies, CallerSite site) {
     boolean norms = Double.isFinite(options.gradientNormThreshold()) || Double.isFinite(options.gradientGrowthFactor());
     List<Checked> first = new ArrayList<>();
     for (Map.Entry<Device, NDArray> e : losses.entrySet()) {
-      // a 0-d loss (DJL's built-in losses are means) is its own summary: one reduction fewer
-      NDArray loss = wide(e.getValue());
-      first.add(new Checked(Part.LOSS, lossName, e.getKey(), e.getValue(),
-          loss.getShape().dimension() == 0 ? loss : loss.sum()));
+      first.add(Checked.of(Part.LOSS, lossName, e.getKey(), e.getValue(), e.getValue().getDataType(), false));
     }
     List<DeviceParameters.Copy> trained = new ArrayList<>();
     for (DeviceParameters.Copy c : copies) {
       if (c.array().hasGradient()) {
-        NDArray g = c.array().getGradient();
         // the parameter's type, which DJL caches, is the gradient's: no native call to ask it again
-        NDArray wideG = wide(g, c.array().getDataType());
-        first.add(new Checked(Part.GRADIENT, c.name(), c.device(), g, norms ? wideG.norm() : wideG.sum()));
+        first.add(Checked.of(Part.GRADIENT, c.name(), c.device(), c.array().getGradient(), c.array().getDataType(),
+            norms));
         trained.add(c);
       } else {
         first.add(Checked.values(c));
@@ -198,18 +197,24 @@ public final class NanGuardListener extends TrainingListenerAdapter {
   }
 
   /**
-   * The summaries, stacked per device, moved to the first device (device-to-device copies are
-   * asynchronous) and read with one host transfer.
+   * The summaries: those scanned on the host as they are; the others stacked per device, moved to
+   * the first device (device-to-device copies are asynchronous) and read with one host transfer.
    */
   private static float[] read(List<Checked> checks) {
-    if (checks.isEmpty()) {
-      return new float[0];
-    }
+    float[] out = new float[checks.size()];
     Map<Device, List<Integer>> byDevice = new LinkedHashMap<>();
     for (int i = 0; i < checks.size(); i++) {
-      byDevice.computeIfAbsent(checks.get(i).device(), d -> new ArrayList<>()).add(i);
+      Checked c = checks.get(i);
+      if (c.summary() == null) {
+        out[i] = c.scanned();
+      } else {
+        byDevice.computeIfAbsent(c.device(), d -> new ArrayList<>()).add(i);
+      }
     }
-    Device first = checks.get(0).device();
+    if (byDevice.isEmpty()) {
+      return out;
+    }
+    Device first = byDevice.keySet().iterator().next();
     NDList stacked = new NDList();
     List<Integer> order = new ArrayList<>();
     for (List<Integer> indices : byDevice.values()) {
@@ -225,7 +230,6 @@ public final class NanGuardListener extends TrainingListenerAdapter {
         .asFloatBuffer();
     float[] read = new float[bytes.remaining()];
     bytes.get(read);
-    float[] out = new float[checks.size()];
     for (int k = 0; k < order.size(); k++) {
       out[order.get(k)] = read[k];
     }
@@ -235,12 +239,30 @@ public final class NanGuardListener extends TrainingListenerAdapter {
   /** What one summary is about. */
   private enum Part { LOSS, VALUES, GRADIENT }
 
-  /** One array to check, its on-device summary, and what a non-finite summary means. */
-  private record Checked(Part part, String name, Device device, NDArray array, NDArray summary) {
+  /**
+   * One array to check, and its summary: on its device ({@code summary}, to be read), or, for an
+   * array scanned on the host, already known ({@code scanned}: 0 if every element is finite, NaN
+   * if not); and what a non-finite summary means.
+   */
+  private record Checked(Part part, String name, Device device, NDArray array, NDArray summary, float scanned) {
 
-    /** The check of a parameter copy's values, summarised by their sum. */
+    /**
+     * The check of {@code array} (of {@code type}): its norm if {@code norm}, else whether it is
+     * all finite, scanned on the host when it can be, else summed on its device (a 0-d array, such
+     * as DJL's built-in losses, which are means, is its own sum: one reduction fewer).
+     */
+    static Checked of(Part part, String name, Device device, NDArray array, DataType type, boolean norm) {
+      if (!norm && HostScan.reads(device, type)) {
+        return new Checked(part, name, device, array, null, HostScan.allFinite(array) ? 0f : Float.NaN);
+      }
+      NDArray wide = type == DataType.FLOAT32 ? array : array.toType(DataType.FLOAT32, false);
+      NDArray summary = norm ? wide.norm() : wide.getShape().dimension() == 0 ? wide : wide.sum();
+      return new Checked(part, name, device, array, summary, Float.NaN);
+    }
+
+    /** The check of a parameter copy's values. */
     static Checked values(DeviceParameters.Copy c) {
-      return new Checked(Part.VALUES, c.name(), c.device(), c.array(), wide(c.array()).sum());
+      return of(Part.VALUES, c.name(), c.device(), c.array(), c.array().getDataType(), false);
     }
 
     void report(float summaryValue, boolean isNorm, NanGuardListener l, CallerSite site) {
@@ -271,14 +293,6 @@ public final class NanGuardListener extends TrainingListenerAdapter {
         }
       }
     }
-  }
-
-  private static NDArray wide(NDArray a) {
-    return wide(a, a.getDataType());
-  }
-
-  private static NDArray wide(NDArray a, DataType type) {
-    return type == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
   }
 
   /**

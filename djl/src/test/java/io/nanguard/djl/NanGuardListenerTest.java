@@ -147,8 +147,8 @@ class NanGuardListenerTest {
 
   @Test
   void aSumIsNonFiniteWheneverAnElementIsSoTheFastPathMissesNothing() {
-    // The listener's one reduction per gradient is a sum: on the engine, one NaN or inf anywhere
-    // makes it non-finite, whatever else the array holds.
+    // Off the CPU, or for a type other than float32, the listener's one reduction per gradient is
+    // a sum: on the engine, one NaN or inf anywhere makes it non-finite, whatever else the array holds.
     try (NDManager m = NDManager.newBaseManager()) {
       float big = 1e30f;
       assertTrue(Float.isNaN(m.create(new float[] {big, Float.NaN, -big}).sum().getFloat()));
@@ -170,6 +170,43 @@ class NanGuardListenerTest {
       listener.check("l", Map.of(), List.of(new DeviceParameters.Copy("w", Device.cpu(), x)),
           new NanGuardListener.CallerSite());
       assertTrue(listener.report().isEmpty(), listener.report().toString());
+    }
+  }
+
+  @Test
+  void theHostScanAndTheEnginesReductionsFindTheSameRows() {
+    // float32 on the CPU is scanned on the host; float64, and any gradient when a norm threshold
+    // is set, are reduced on the device: each finds the infinite gradient of sqrt at 0 in row 1 only
+    for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+      for (AnomalyOptions options : new AnomalyOptions[] {AnomalyOptions.builder().collectAll().build(),
+          AnomalyOptions.builder().collectAll().gradientNormThreshold(1e30).build()}) {
+        try (NDManager m = NDManager.newBaseManager()) {
+          NDArray x = m.create(new float[] {1f, 4f, 9f, 16f, 0f, 1f, 4f, 9f, 1f, 1f, 1f, 1f}, new Shape(3, 4)).toType(type,
+              false);
+          x.setRequiresGradient(true);
+          try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(x.sqrt().sum());
+          }
+          NanGuardListener listener = new NanGuardListener(options);
+          listener.check("l", Map.of(Device.cpu(), m.create(0.5f).toType(type, false)),
+              List.of(new DeviceParameters.Copy("w", Device.cpu(), x)), new NanGuardListener.CallerSite());
+          Report r = listener.report();
+          assertEquals(1, r.findings(FindingKind.NON_FINITE_GRADIENT).size(), type + ": " + r);
+          assertEquals(List.of(1), r.findings(FindingKind.NON_FINITE_GRADIENT).get(0).rows(), type + ": " + r);
+          assertTrue(r.findings(FindingKind.NON_FINITE_FORWARD).isEmpty(), type + ": the loss 0.5 is finite: " + r);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aNonFiniteLossArrayIsFoundByTheHostScan() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NanGuardListener listener = new NanGuardListener(AnomalyOptions.builder().collectAll().build());
+      listener.check("per-sample", Map.of(Device.cpu(), m.create(new float[] {0.5f, 1f, Float.POSITIVE_INFINITY})),
+          List.of(), new NanGuardListener.CallerSite());
+      Finding loss = listener.report().findings(FindingKind.NON_FINITE_FORWARD).get(0);
+      assertTrue(loss.message().startsWith("loss 'per-sample' on cpu() is non-finite"), loss.message());
     }
   }
 

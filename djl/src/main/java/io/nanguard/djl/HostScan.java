@@ -36,12 +36,15 @@ final class HostScan {
 
   private HostScan() {}
 
-  /** Whether an array of {@code type} on {@code device} is scanned here rather than reduced by the engine. */
-  static boolean reads(Device device, DataType type) {
-    return type == DataType.FLOAT32 && Device.cpu().equals(device);
+  /**
+   * Whether {@code a}, of {@code type} on {@code device}, is scanned here rather than reduced by
+   * the engine: a dense float32 array on the CPU (a sparse one has no dense memory to read).
+   */
+  static boolean reads(NDArray a, Device device, DataType type) {
+    return type == DataType.FLOAT32 && Device.cpu().equals(device) && !a.isSparse();
   }
 
-  /** Whether every element of {@code a}, a float32 array on the CPU ({@link #reads}), is finite. */
+  /** Whether every element of {@code a}, an array that {@link #reads} accepts, is finite. */
   static boolean allFinite(NDArray a) {
     ByteBuffer bytes = a.toByteBuffer(true).order(ByteOrder.nativeOrder());
     int start = bytes.position();

@@ -252,7 +252,7 @@ public final class NanGuardListener extends TrainingListenerAdapter {
      * as DJL's built-in losses, which are means, is its own sum: one reduction fewer).
      */
     static Checked of(Part part, String name, Device device, NDArray array, DataType type, boolean norm) {
-      if (!norm && HostScan.reads(device, type)) {
+      if (!norm && HostScan.reads(array, device, type)) {
         return new Checked(part, name, device, array, null, HostScan.allFinite(array) ? 0f : Float.NaN);
       }
       NDArray wide = type == DataType.FLOAT32 ? array : array.toType(DataType.FLOAT32, false);

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 
 /** The listener's host scan against Float.isFinite on every element, on the real engine's memory. */
@@ -69,12 +70,18 @@ class HostScanTest {
   }
 
   @Test
-  void onlyFloat32OnTheCpuIsScannedOnTheHost() {
-    assertTrue(HostScan.reads(Device.cpu(), DataType.FLOAT32));
-    assertFalse(HostScan.reads(Device.cpu(), DataType.FLOAT64));
-    assertFalse(HostScan.reads(Device.cpu(), DataType.FLOAT16));
-    assertFalse(HostScan.reads(Device.cpu(), DataType.BFLOAT16));
-    assertFalse(HostScan.reads(Device.gpu(0), DataType.FLOAT32));
+  void onlyDenseFloat32OnTheCpuIsScannedOnTheHost() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray dense = m.create(new float[] {1f, 2f});
+      assertTrue(HostScan.reads(dense, Device.cpu(), DataType.FLOAT32));
+      assertFalse(HostScan.reads(dense.toType(DataType.FLOAT64, false), Device.cpu(), DataType.FLOAT64));
+      assertFalse(HostScan.reads(dense.toType(DataType.FLOAT16, false), Device.cpu(), DataType.FLOAT16));
+      assertFalse(HostScan.reads(dense, Device.cpu(), DataType.BFLOAT16));
+      assertFalse(HostScan.reads(dense, Device.gpu(0), DataType.FLOAT32));
+      NDArray sparse = m.createCoo(FloatBuffer.wrap(new float[] {Float.NaN}), new long[][] {{1}}, new Shape(3));
+      assertTrue(sparse.isSparse());
+      assertFalse(HostScan.reads(sparse, Device.cpu(), DataType.FLOAT32), "a sparse array is summed by the engine");
+    }
   }
 
   /** Finite edge values, cycled to length n. */

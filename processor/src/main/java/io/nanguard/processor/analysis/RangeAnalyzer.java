@@ -278,7 +278,10 @@ public final class RangeAnalyzer {
     private final JumpTargets jumps = new JumpTargets();
     private final AnalysisMode mode;
     private final FieldWrites writes;
-    private final StableNames stableNames;
+    /** The method's tree, or null for an initialiser. */
+    private final MethodTree method;
+    /** Its stable names, found at the first question (most methods never ask). */
+    private StableNames stableNames;
     private final MaxSubtraction maxSubtraction;
     /** The format declared for provider libraries in this method, or null for each library's own. */
     private final FloatFormat declaredFormat;
@@ -290,9 +293,16 @@ public final class RangeAnalyzer {
       this.mode = mode;
       this.crossMethod = crossMethod;
       this.writes = writes;
-      this.stableNames = method == null ? StableNames.NONE : stableNamesByMethod.computeIfAbsent(method, StableNames::of);
+      this.method = method;
       this.maxSubtraction = new MaxSubtraction(method);
       this.declaredFormat = declaredFormat;
+    }
+
+    private StableNames stableNames() {
+      if (stableNames == null) {
+        stableNames = method == null ? StableNames.NONE : stableNamesByMethod.computeIfAbsent(method, StableNames::of);
+      }
+      return stableNames;
     }
 
     Value eval(ExpressionTree t) {
@@ -990,7 +1000,7 @@ public final class RangeAnalyzer {
       Compositions.Match match = Compositions.match(op);
       Compositions.Composition split = null;
       if (match != null && !match.args().stream().allMatch(
-          a -> contains(op.opTree(), a.tree()) || stableNames.movable(a.tree(), op.opTree()))) {
+          a -> contains(op.opTree(), a.tree()) || stableNames().movable(a.tree(), op.opTree()))) {
         // The stable call would need an operand computed in another statement and changed since:
         // the generated code replaces expressions in place, so this op gets its own range guard,
         // and the message says which stable op to call.
@@ -1366,7 +1376,7 @@ public final class RangeAnalyzer {
       for (String k : state.names()) {
         Fact f = state.get(k).fact();
         if (!f.equals(Fact.TOP) && !f.equals(entry.get(k))
-            && Narrowing.roots(k).stream().allMatch(stableNames::unassignedParameter)) {
+            && Narrowing.roots(k).stream().allMatch(stableNames()::unassignedParameter)) {
           out.put(k, f);
         }
       }

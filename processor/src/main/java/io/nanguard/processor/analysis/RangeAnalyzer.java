@@ -462,7 +462,7 @@ public final class RangeAnalyzer {
     /**
      * Iterates a loop body from its head state to a fixpoint: a plain join after the first pass
      * (precise for a variable set once in the body), widening after (a second plain join kept
-     * the same warnings on the real-code corpus for 14% more passes), and after {@link #MAX_LOOP_ROUNDS}
+     * the same warnings on the real-code corpus for 16% more passes), and after {@link #MAX_LOOP_ROUNDS}
      * passes every fact that still moves is dropped and one last pass is made under it. The
      * head state of each loop is kept for the whole method, so an inner loop entered again by
      * the next pass of an outer one starts where it stopped, and is not iterated at all when the

@@ -5,7 +5,10 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.ops.FloatFormat;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -25,6 +28,9 @@ public final class AnalysisContext {
   private final MethodSummaries summaries;
   private final Predicates predicates;
   private final ParameterContracts contracts;
+  private final DeclarationPaths paths;
+  /** Names as strings: javac's names are unique per compilation, so identity finds them. */
+  private final Map<Name, String> texts = new IdentityHashMap<>();
   private final FloatFormat format;
 
   /** The context of one round; {@code trees} finds the sources of callees and of fields' classes. */
@@ -43,6 +49,7 @@ public final class AnalysisContext {
     this.types = types;
     this.trees = trees;
     this.members = members;
+    this.paths = new DeclarationPaths(trees);
     this.fields = new FieldInvariants(this);
     this.summaries = new MethodSummaries(this);
     this.predicates = new Predicates(this);
@@ -67,20 +74,34 @@ public final class AnalysisContext {
   }
 
   /**
-   * The method javac's attribution invokes at {@code call} in {@code unit}, or null. The first
+   * The method javac's attribution invokes at {@code call} in {@code unit}, found through the
+   * paths of its method's {@code body} when it is there (else searched in the file), or null. The first
    * question about a class attributes all of it: inside a round (guarded methods) that costs a
    * second attribution, as javac attributes the class again after the rounds, so it is asked only
    * where the source cannot tell overloads apart; the scan of unmarked methods runs after the
    * rounds, where this attribution is javac's own and costs nothing more.
    */
-  ExecutableElement attributedMethod(CompilationUnitTree unit, Tree call) {
-    TreePath path = trees.getPath(unit, call);
+  ExecutableElement attributedMethod(CompilationUnitTree unit, BodyPaths body, Tree call) {
+    TreePath path = body != null ? body.of(call) : null;
+    if (path == null) {
+      path = trees.getPath(unit, call);
+    }
     return path != null && trees.getElement(path) instanceof ExecutableElement m ? m : null;
   }
 
   /** The round's member index. */
   public MemberIndex members() {
     return members;
+  }
+
+  /** {@code name} as a string, converted once (javac's {@code Name.toString} decodes it each time). */
+  String text(Name name) {
+    return texts.computeIfAbsent(name, Name::toString);
+  }
+
+  /** Where the round's classes and methods are declared. */
+  DeclarationPaths paths() {
+    return paths;
   }
 
   FieldInvariants fields() {

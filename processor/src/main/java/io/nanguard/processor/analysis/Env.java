@@ -8,7 +8,14 @@ import java.util.function.Predicate;
 /** The abstract values of the locals and parameters in scope at one program point. */
 final class Env {
 
-  private final Map<String, Value> vars;
+  /**
+   * The variables, shared between copies until one of them changes: most copies (the state
+   * before an {@code if}, at a loop's exit, at a return) are read and never written, and the
+   * analysis makes one at nearly every statement.
+   */
+  private Map<String, Value> vars;
+  /** Whether {@link #vars} may be seen by another Env, which a change must not reach. */
+  private boolean shared;
 
   Env() {
     this(new LinkedHashMap<>());
@@ -27,7 +34,7 @@ final class Env {
   }
 
   void put(String name, Value v) {
-    vars.put(name, v);
+    own().put(name, v);
   }
 
   /** The names in scope. */
@@ -37,6 +44,9 @@ final class Env {
 
   /** This state without the variables whose scope has ended (those not in {@code names}). */
   Env restrictedTo(Set<String> names) {
+    if (names.containsAll(vars.keySet())) {
+      return copy(); // nothing went out of scope
+    }
     Map<String, Value> m = new LinkedHashMap<>(vars);
     m.keySet().retainAll(names);
     return new Env(m);
@@ -53,15 +63,46 @@ final class Env {
    * field, ends it.
    */
   void forgetNarrowed(Predicate<String> root) {
-    vars.keySet().removeIf(k -> Narrowing.isKey(k) && Narrowing.roots(k).stream().anyMatch(root));
+    Predicate<String> ended = k -> {
+      if (!Narrowing.isKey(k)) {
+        return false;
+      }
+      for (String r : Narrowing.roots(k)) {
+        if (root.test(r)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (String k : vars.keySet()) {
+      if (ended.test(k)) { // copied only when something is forgotten
+        own().keySet().removeIf(ended);
+        return;
+      }
+    }
   }
 
   Env copy() {
-    return new Env(new LinkedHashMap<>(vars));
+    shared = true;
+    Env c = new Env(vars);
+    c.shared = true;
+    return c;
+  }
+
+  /** The variables, made this Env's own before a change. */
+  private Map<String, Value> own() {
+    if (shared) {
+      vars = new LinkedHashMap<>(vars);
+      shared = false;
+    }
+    return vars;
   }
 
   /** The state where two paths meet: variables of both, joined (or widened, at a loop head). */
   Env merge(Env o, boolean widen) {
+    if (o.vars == vars) {
+      return copy(); // a state meeting itself (a branch that changed nothing): each value joins itself
+    }
     Map<String, Value> m = new LinkedHashMap<>();
     for (Map.Entry<String, Value> e : vars.entrySet()) {
       Value other = o.vars.get(e.getKey());

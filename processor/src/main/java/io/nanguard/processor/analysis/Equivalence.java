@@ -30,7 +30,25 @@ final class Equivalence {
       return true;
     }
     // Two reads of one parameter, field or element; other unknown expressions may be calls with effects.
-    return isRead(a.tree()) && isRead(b.tree()) && a.tree().toString().equals(b.tree().toString());
+    return isRead(a.tree()) && isRead(b.tree()) && writtenAlike(a.tree(), b.tree());
+  }
+
+  /**
+   * Whether two trees print alike, compared name by name where they are names, selections and
+   * element reads (printing a tree walks it through javac's pretty-printer, and this question is
+   * asked at every op with two operands).
+   */
+  private static boolean writtenAlike(ExpressionTree a, ExpressionTree b) {
+    if (a instanceof IdentifierTree x && b instanceof IdentifierTree y) {
+      return x.getName().contentEquals(y.getName());
+    }
+    if (a instanceof MemberSelectTree x && b instanceof MemberSelectTree y) {
+      return x.getIdentifier().contentEquals(y.getIdentifier()) && writtenAlike(x.getExpression(), y.getExpression());
+    }
+    if (a instanceof ArrayAccessTree x && b instanceof ArrayAccessTree y) {
+      return writtenAlike(x.getExpression(), y.getExpression()) && writtenAlike(x.getIndex(), y.getIndex());
+    }
+    return a.getKind() == b.getKind() && a.toString().equals(b.toString());
   }
 
   private static boolean isRead(ExpressionTree t) {

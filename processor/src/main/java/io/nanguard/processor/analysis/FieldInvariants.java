@@ -76,7 +76,7 @@ final class FieldInvariants {
 
   private Map<String, Fact> compute(TypeElement owner) {
     Map<String, Fact> facts = new HashMap<>();
-    TreePath path = context.trees().getPath(owner);
+    TreePath path = context.paths().of(owner);
     if (path == null || !(path.getLeaf() instanceof ClassTree classTree)) {
       return facts;
     }

@@ -44,6 +44,8 @@ final class Kinds {
   private final TypeElement owner;
   private final Map<String, String> singleImports = new HashMap<>();
   private final List<String> prefixes = new ArrayList<>();
+  /** The kind of each class type asked about: it depends on the class's name alone. */
+  private final Map<Element, Kind> declaredKinds = new HashMap<>();
 
   /**
    * Kinds of types as written in {@code unit} inside {@code owner}, looked up in {@code module}
@@ -111,14 +113,16 @@ final class Kinds {
     if (t.getKind().isPrimitive() && t.getKind() != TypeKind.BOOLEAN) {
       return Kind.INTEGRAL;
     }
-    if (t instanceof DeclaredType d) {
-      String qualified = ((TypeElement) d.asElement()).getQualifiedName().toString();
-      if (apis.forInstanceType(qualified) != null) {
-        return Kind.TENSOR;
-      }
-      if (qualified.startsWith("java.lang.")) {
-        return BOXES.getOrDefault(qualified.substring("java.lang.".length()), Kind.OTHER);
-      }
+    return t instanceof DeclaredType d ? declaredKinds.computeIfAbsent(d.asElement(), this::declaredKind) : Kind.OTHER;
+  }
+
+  private Kind declaredKind(Element type) {
+    String qualified = ((TypeElement) type).getQualifiedName().toString();
+    if (apis.forInstanceType(qualified) != null) {
+      return Kind.TENSOR;
+    }
+    if (qualified.startsWith("java.lang.")) {
+      return BOXES.getOrDefault(qualified.substring("java.lang.".length()), Kind.OTHER);
     }
     return Kind.OTHER;
   }

@@ -37,6 +37,7 @@ final class MethodSummaries {
 
   private final AnalysisContext context;
   private final Map<ExecutableElement, Optional<Summary>> cache = new HashMap<>();
+  private final Map<ExecutableElement, Boolean> mayFail = new HashMap<>();
   private final Set<ExecutableElement> inProgress = new HashSet<>();
 
   /** The return range (null if unbounded) and the facts established on the parameters. */
@@ -58,11 +59,8 @@ final class MethodSummaries {
    * whose result it drops: a check of its own) is analysed for it.
    */
   Map<String, Fact> establishedBy(ExecutableElement m) {
-    if (!cache.containsKey(m)) {
-      TreePath path = runsItsOwnBody(m) ? context.trees().getPath(m) : null;
-      if (path == null || !(path.getLeaf() instanceof MethodTree tree) || !mayFail(tree)) {
-        return Map.of();
-      }
+    if (!cache.containsKey(m) && !mayFail.computeIfAbsent(m, this::mayFail)) {
+      return Map.of();
     }
     Summary s = summary(m);
     return s == null ? Map.of() : s.established();
@@ -86,7 +84,7 @@ final class MethodSummaries {
   }
 
   private Summary compute(ExecutableElement m) {
-    TreePath path = context.trees().getPath(m);
+    TreePath path = context.paths().of(m);
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       return null;
     }
@@ -97,9 +95,14 @@ final class MethodSummaries {
         assumes ? Map.of() : a.established());
   }
 
-  /** Whether {@code tree}'s body throws, or calls a method for its effect alone (perhaps a check). */
-  private static boolean mayFail(MethodTree tree) {
-    return TreeSearch.any(tree.getBody(), t -> t instanceof ThrowTree
+  /**
+   * Whether {@code m} runs its own body and that body throws, or calls a method for its effect
+   * alone (perhaps a check). Kept per method: a call site asks it of every callee it resolves.
+   */
+  private boolean mayFail(ExecutableElement m) {
+    TreePath path = runsItsOwnBody(m) ? context.paths().of(m) : null;
+    return path != null && path.getLeaf() instanceof MethodTree tree && tree.getBody() != null && TreeSearch.any(
+        tree.getBody(), t -> t instanceof ThrowTree
         || (t instanceof ExpressionStatementTree s && s.getExpression() instanceof MethodInvocationTree));
   }
 

@@ -78,7 +78,7 @@ final class ParameterContracts {
     TypeElement owner = (TypeElement) m.getEnclosingElement();
     String name = m.getSimpleName().toString();
     long sameName = context.members().named(owner, name).stream().filter(e -> e.getKind() == ElementKind.METHOD).count();
-    TreePath path = context.trees().getPath(m);
+    TreePath path = context.paths().of(m);
     if (sameName != 1 || path == null) {
       return null;
     }

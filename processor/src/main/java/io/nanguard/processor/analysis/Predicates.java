@@ -61,7 +61,7 @@ final class Predicates {
     if (m.getReturnType().getKind() != TypeKind.BOOLEAN || m.isVarArgs() || !MethodSummaries.runsItsOwnBody(m)) {
       return Optional.empty();
     }
-    TreePath path = context.trees().getPath(m);
+    TreePath path = context.paths().of(m);
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       return Optional.empty();
     }

@@ -76,6 +76,9 @@ public record Value(
 
   /** The value that flows at a merge point of two paths: their facts joined, origins kept only if shared. */
   public Value join(Value o, boolean widen) {
+    if (o == this) {
+      return this; // what the line below gives, without a copy: states shared by copies meet themselves
+    }
     Fact f = widen ? fact.widen(o.fact) : fact.join(o.fact);
     boolean same = opTree == o.opTree;
     Kind k = kind.join(o.kind);

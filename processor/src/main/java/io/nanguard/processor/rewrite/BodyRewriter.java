@@ -13,6 +13,7 @@ import io.nanguard.ops.Hazard;
 import io.nanguard.ops.BinarySpec;
 import io.nanguard.ops.OpCatalog;
 import io.nanguard.ops.RowConstant;
+import io.nanguard.processor.analysis.BodyPaths;
 import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.MemberIndex;
 import io.nanguard.processor.analysis.Fix;

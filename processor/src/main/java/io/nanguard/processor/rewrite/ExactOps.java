@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import io.nanguard.processor.analysis.BodyPaths;
 import io.nanguard.processor.analysis.Finding;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.nanguard.processor.rewrite;
+package io.nanguard.processor.analysis;
 
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -8,13 +8,14 @@ import java.util.Map;
 
 /**
  * The path to every tree of one method body, from one walk: {@link TreePath#getPath} searches
- * the body again for each tree, which made the rewrite quadratic in the number of findings.
+ * the body (or the whole file) again for each tree, which made the rewrite quadratic in the
+ * number of findings and each overload question of the analysis a search of the file.
  */
-final class BodyPaths {
+public final class BodyPaths {
 
   private final Map<Tree, TreePath> paths = new IdentityHashMap<>();
 
-  BodyPaths(TreePath body) {
+  public BodyPaths(TreePath body) {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
@@ -28,7 +29,7 @@ final class BodyPaths {
   }
 
   /** The path to {@code tree}, or null if it is not in the body. */
-  TreePath of(Tree tree) {
+  public TreePath of(Tree tree) {
     return paths.get(tree);
   }
 }

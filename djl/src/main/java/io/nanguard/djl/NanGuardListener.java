@@ -51,8 +51,8 @@ import java.util.Set;
  * a gradient threshold, one norm per gradient on its device, read the same way. The loss is the
  * value the step computed if the trainer's loss is a {@link WatchedLoss} (the cheapest: no
  * evaluation), else DJL's evaluator listener's number if that listener runs first, else evaluated
- * again without a gradient. Values are copied to the host only for an array with a possible finding,
- * and the caller's line is looked up only for a finding.
+ * again without a gradient. Values are copied to the host only for an array with a possible
+ * finding, and the caller's line is looked up only for a finding.
  *
  * <p>The report has the format of the core checker ({@link Report}, JSON included). In throw
  * mode (the default) the first batch with an error throws, carrying every finding of that batch;

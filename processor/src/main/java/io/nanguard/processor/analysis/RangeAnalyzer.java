@@ -113,6 +113,12 @@ public final class RangeAnalyzer {
    * element: a function of its declaration, built at its first question.
    */
   private final Map<ExecutableElement, Optional<BodyPaths>> bodyPathsByMethod = new HashMap<>();
+  /**
+   * The roots of each narrowing key met, and whether a call ends it (a root is a field a call
+   * may assign): functions of the key and this class's fields, asked of every key at every call.
+   */
+  private final Map<String, List<String>> rootsByKey = new HashMap<>();
+  private final Map<String, Boolean> endedByCalls = new HashMap<>();
 
   private record OverloadKey(TypeElement type, String name, int arity) {}
 
@@ -851,7 +857,7 @@ public final class RangeAnalyzer {
     public Value visitNewClass(NewClassTree node, Void p) {
       scan(node.getEnclosingExpression(), null);
       scan(node.getArguments(), null);
-      env.forgetNarrowed(this::assignableField);
+      env.forgetNarrowed(this::endedByCall);
       return Value.unknown(node);
     }
 
@@ -859,7 +865,7 @@ public final class RangeAnalyzer {
     public Value visitMethodInvocation(MethodInvocationTree node, Void p) {
       Value v = invocation(node);
       if (v.origin() == null) {
-        env.forgetNarrowed(this::assignableField); // the callee may assign fields (not final ones)
+        env.forgetNarrowed(this::endedByCall); // the callee may assign fields (not final ones)
         Resolved r = crossMethod ? resolved.get(node) : null;
         if (r != null) { // it returned: what its checks establish holds of the arguments
           establish(env, r.method(), node.getArguments(), r.args(), context.summaries().establishedBy(r.method()));
@@ -1082,7 +1088,7 @@ public final class RangeAnalyzer {
       if (variable instanceof IdentifierTree id && env.has(text(id.getName()))) {
         String name = text(id.getName());
         env.put(name, v);
-        env.forgetNarrowed(root -> root.equals(name));
+        env.forgetNarrowed(k -> rootsOf(k).contains(name));
         return;
       }
       String field = variable instanceof IdentifierTree id ? text(id.getName())
@@ -1091,7 +1097,7 @@ public final class RangeAnalyzer {
         return; // an array element
       }
       String key = Narrowing.fieldKey(field);
-      env.forgetNarrowed(root -> root.equals(key)); // also when another object's field may be this one's
+      env.forgetNarrowed(k -> rootsOf(k).contains(key)); // also when another object's field may be this one's
       VariableElement f = fieldElement(field);
       if (f != null && kinds.of(f.asType()) == v.kind() && key.equals(key(variable))) {
         env.put(key, v); // read back until a call may change it
@@ -1183,6 +1189,23 @@ public final class RangeAnalyzer {
 
     private boolean hasMethod(TypeElement type, String name) {
       return members.named(type, name).stream().anyMatch(e -> e.getKind() == ElementKind.METHOD);
+    }
+
+    /** Whether a call ends what is known under the narrowing key {@code key}: it has a root a call may assign. */
+    private boolean endedByCall(String key) {
+      Boolean ended = endedByCalls.get(key);
+      if (ended == null) {
+        ended = false;
+        for (String root : rootsOf(key)) {
+          ended |= assignableField(root);
+        }
+        endedByCalls.put(key, ended);
+      }
+      return ended;
+    }
+
+    private List<String> rootsOf(String key) {
+      return rootsByKey.computeIfAbsent(key, Narrowing::roots);
     }
 
     /** Whether {@code root} is a field a call could assign: any field but a final one of this class. */

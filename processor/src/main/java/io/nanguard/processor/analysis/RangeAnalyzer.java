@@ -161,9 +161,18 @@ public final class RangeAnalyzer {
    * is safe with them: most methods of a codebase have no finding and never pay for them.
    */
   public MethodAnalysis scan(ExecutableElement method, MethodTree tree) {
-    MethodAnalysis alone = analyze(method, tree, AnalysisMode.SCAN, null, false);
-    return alone.findings().isEmpty() ? alone : analyze(method, tree, AnalysisMode.SCAN);
+    Run alone = run(method, tree, AnalysisMode.SCAN, null, false, null);
+    // Nor does a method whose analysis met nothing another method could bound: a second
+    // analysis would give the same findings.
+    return alone.analysis().findings().isEmpty() || !alone.othersMayTell() ? alone.analysis()
+        : analyze(method, tree, AnalysisMode.SCAN);
   }
+
+  /**
+   * One analysis, and whether a fact of another method could have changed it (false only when
+   * it ran without them and met no field, callee or caller such a fact can come from).
+   */
+  private record Run(MethodAnalysis analysis, boolean othersMayTell) {}
 
   /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
   MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
@@ -184,6 +193,11 @@ public final class RangeAnalyzer {
   }
 
   private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
+      boolean crossMethod, CallSites calls) {
+    return run(method, tree, mode, writes, crossMethod, calls).analysis();
+  }
+
+  private Run run(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
       boolean crossMethod, CallSites calls) {
     Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()), crossMethod);
     w.calls = calls;
@@ -210,7 +224,8 @@ public final class RangeAnalyzer {
       }
     }
     Map<String, Fact> established = mode == AnalysisMode.FACTS ? w.parameterFacts(w.exits, entry) : Map.of();
-    return new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns, established);
+    return new Run(new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns, established),
+        crossMethod || w.othersMayTell || ParameterContracts.mayBound(method));
   }
 
   /**
@@ -277,6 +292,11 @@ public final class RangeAnalyzer {
     CallSites calls;
     /** The method walked, or null for an initialiser. */
     ExecutableElement element;
+    /**
+     * Whether this walk, without other methods' facts, met a field with a possible invariant or a
+     * callee with a possible summary: with them, it could have found something else.
+     */
+    boolean othersMayTell;
     /** The method each resolved call of the body invokes, with its argument values where it was evaluated. */
     private final Map<MethodInvocationTree, Resolved> resolved = new IdentityHashMap<>();
     private final List<Set<String>> suppressionStack = new ArrayList<>();
@@ -1132,6 +1152,7 @@ public final class RangeAnalyzer {
         }
       }
       for (ExecutableElement m : candidates) {
+        othersMayTell |= !crossMethod && context.summaries().mayTell(m);
         Fact f = RangeAnnotations.of(m);
         Kind kind = kinds.of(m.getReturnType());
         Fact summary = crossMethod && (kind == Kind.FLOAT || kind == Kind.INTEGRAL) ? context.summaries().returnOf(m) : null;
@@ -1237,6 +1258,7 @@ public final class RangeAnalyzer {
       if (constant instanceof Number n) {
         fact = Double.isNaN(n.doubleValue()) ? Fact.TOP : Fact.of(Range.point(n.doubleValue()));
       } else {
+        othersMayTell |= !crossMethod && FieldInvariants.mayBound(f);
         Fact invariant = crossMethod ? context.fields().of(f) : null;
         fact = invariant != null ? invariant : Fact.TOP;
       }

@@ -59,24 +59,13 @@ final class Env {
 
   /**
    * Forgets what is known of every expression kept under a {@link Narrowing} key (not a local)
-   * whose root satisfies {@code root}: an assignment to the root, or a call that may assign a
-   * field, ends it.
+   * that {@code ended} says no longer holds: an assignment to one of its roots, or a call that
+   * may assign a field, ends it.
    */
-  void forgetNarrowed(Predicate<String> root) {
-    Predicate<String> ended = k -> {
-      if (!Narrowing.isKey(k)) {
-        return false;
-      }
-      for (String r : Narrowing.roots(k)) {
-        if (root.test(r)) {
-          return true;
-        }
-      }
-      return false;
-    };
+  void forgetNarrowed(Predicate<String> ended) {
     for (String k : vars.keySet()) {
-      if (ended.test(k)) { // copied only when something is forgotten
-        own().keySet().removeIf(ended);
+      if (Narrowing.isKey(k) && ended.test(k)) { // copied only when something is forgotten
+        own().keySet().removeIf(key -> Narrowing.isKey(key) && ended.test(key));
         return;
       }
     }

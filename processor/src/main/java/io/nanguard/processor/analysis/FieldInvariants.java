@@ -74,6 +74,16 @@ final class FieldInvariants {
     return facts.get(field.getSimpleName().toString());
   }
 
+  /**
+   * Whether {@code field} can have an invariant: a number (not a constant) whose every write the
+   * compilation sees, being private or final. A question about the field alone, at no cost.
+   */
+  static boolean mayBound(VariableElement field) {
+    TypeKind kind = field.asType().getKind();
+    boolean visible = field.getModifiers().contains(Modifier.PRIVATE) || field.getModifiers().contains(Modifier.FINAL);
+    return kind.isPrimitive() && kind != TypeKind.BOOLEAN && visible && field.getConstantValue() == null;
+  }
+
   private Map<String, Fact> compute(TypeElement owner) {
     Map<String, Fact> facts = new HashMap<>();
     TreePath path = context.paths().of(owner);
@@ -82,9 +92,7 @@ final class FieldInvariants {
     }
     Map<String, VariableElement> candidates = new HashMap<>();
     for (VariableElement f : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
-      TypeKind kind = f.asType().getKind();
-      boolean visible = f.getModifiers().contains(Modifier.PRIVATE) || f.getModifiers().contains(Modifier.FINAL);
-      if (kind.isPrimitive() && kind != TypeKind.BOOLEAN && visible && f.getConstantValue() == null) {
+      if (mayBound(f)) {
         candidates.put(f.getSimpleName().toString(), f);
       }
     }

@@ -106,6 +106,14 @@ final class MethodSummaries {
         || (t instanceof ExpressionStatementTree s && s.getExpression() instanceof MethodInvocationTree));
   }
 
+  /**
+   * Whether {@code m} can have a summary, a precondition or a predicate: it runs its own body, and
+   * that body is in the compilation.
+   */
+  boolean mayTell(ExecutableElement m) {
+    return runsItsOwnBody(m) && context.paths().of(m) != null;
+  }
+
   /** Whether a call of {@code m} runs {@code m}'s own body (no subclass can replace it). */
   static boolean runsItsOwnBody(ExecutableElement m) {
     if (m.getKind() != ElementKind.METHOD) {

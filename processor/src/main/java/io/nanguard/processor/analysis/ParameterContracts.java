@@ -61,8 +61,7 @@ final class ParameterContracts {
     if (known != null) {
       return known.orElse(null);
     }
-    if (m.getKind() != ElementKind.METHOD || !m.getModifiers().contains(Modifier.PRIVATE) || m.isVarArgs()
-        || m.getParameters().stream().noneMatch(p -> p.asType().getKind().isPrimitive()) || !inProgress.add(m)) {
+    if (!mayBound(m) || !inProgress.add(m)) {
       return null; // no number to learn a range of
     }
     try {
@@ -72,6 +71,12 @@ final class ParameterContracts {
     } finally {
       inProgress.remove(m);
     }
+  }
+
+  /** Whether {@code m} can have a contract: a private method, not varargs, with a number among its parameters. */
+  static boolean mayBound(ExecutableElement m) {
+    return m.getKind() == ElementKind.METHOD && m.getModifiers().contains(Modifier.PRIVATE) && !m.isVarArgs()
+        && m.getParameters().stream().anyMatch(p -> p.asType().getKind().isPrimitive());
   }
 
   private List<Fact> compute(ExecutableElement m) {

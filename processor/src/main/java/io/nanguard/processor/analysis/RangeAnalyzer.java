@@ -113,6 +113,12 @@ public final class RangeAnalyzer {
    * element: a function of its declaration, built at its first question.
    */
   private final Map<ExecutableElement, Optional<BodyPaths>> bodyPathsByMethod = new HashMap<>();
+  /**
+   * The roots of each narrowing key met, and whether a call ends it (a root is a field a call
+   * may assign): functions of the key and this class's fields, asked of every key at every call.
+   */
+  private final Map<String, List<String>> rootsByKey = new HashMap<>();
+  private final Map<String, Boolean> endedByCalls = new HashMap<>();
 
   private record OverloadKey(TypeElement type, String name, int arity) {}
 
@@ -155,9 +161,18 @@ public final class RangeAnalyzer {
    * is safe with them: most methods of a codebase have no finding and never pay for them.
    */
   public MethodAnalysis scan(ExecutableElement method, MethodTree tree) {
-    MethodAnalysis alone = analyze(method, tree, AnalysisMode.SCAN, null, false);
-    return alone.findings().isEmpty() ? alone : analyze(method, tree, AnalysisMode.SCAN);
+    Run alone = run(method, tree, AnalysisMode.SCAN, null, false, null);
+    // Nor does a method whose analysis met nothing another method could bound: a second
+    // analysis would give the same findings.
+    return alone.analysis().findings().isEmpty() || !alone.othersMayTell() ? alone.analysis()
+        : analyze(method, tree, AnalysisMode.SCAN);
   }
+
+  /**
+   * One analysis, and whether a fact of another method could have changed it (false only when
+   * it ran without them and met no field, callee or caller such a fact can come from).
+   */
+  private record Run(MethodAnalysis analysis, boolean othersMayTell) {}
 
   /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
   MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
@@ -178,6 +193,11 @@ public final class RangeAnalyzer {
   }
 
   private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
+      boolean crossMethod, CallSites calls) {
+    return run(method, tree, mode, writes, crossMethod, calls).analysis();
+  }
+
+  private Run run(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
       boolean crossMethod, CallSites calls) {
     Walker w = new Walker(mode, writes, tree, Precisions.declared(method, context.format()), crossMethod);
     w.calls = calls;
@@ -204,7 +224,8 @@ public final class RangeAnalyzer {
       }
     }
     Map<String, Fact> established = mode == AnalysisMode.FACTS ? w.parameterFacts(w.exits, entry) : Map.of();
-    return new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns, established);
+    return new Run(new MethodAnalysis(new ArrayList<>(w.findings.values()), w.suppressions, w.returns, established),
+        crossMethod || w.othersMayTell || ParameterContracts.mayBound(method));
   }
 
   /**
@@ -271,6 +292,11 @@ public final class RangeAnalyzer {
     CallSites calls;
     /** The method walked, or null for an initialiser. */
     ExecutableElement element;
+    /**
+     * Whether this walk, without other methods' facts, met a field with a possible invariant or a
+     * callee with a possible summary: with them, it could have found something else.
+     */
+    boolean othersMayTell;
     /** The method each resolved call of the body invokes, with its argument values where it was evaluated. */
     private final Map<MethodInvocationTree, Resolved> resolved = new IdentityHashMap<>();
     private final List<Set<String>> suppressionStack = new ArrayList<>();
@@ -851,7 +877,7 @@ public final class RangeAnalyzer {
     public Value visitNewClass(NewClassTree node, Void p) {
       scan(node.getEnclosingExpression(), null);
       scan(node.getArguments(), null);
-      env.forgetNarrowed(this::assignableField);
+      env.forgetNarrowed(this::endedByCall);
       return Value.unknown(node);
     }
 
@@ -859,7 +885,7 @@ public final class RangeAnalyzer {
     public Value visitMethodInvocation(MethodInvocationTree node, Void p) {
       Value v = invocation(node);
       if (v.origin() == null) {
-        env.forgetNarrowed(this::assignableField); // the callee may assign fields (not final ones)
+        env.forgetNarrowed(this::endedByCall); // the callee may assign fields (not final ones)
         Resolved r = crossMethod ? resolved.get(node) : null;
         if (r != null) { // it returned: what its checks establish holds of the arguments
           establish(env, r.method(), node.getArguments(), r.args(), context.summaries().establishedBy(r.method()));
@@ -1082,7 +1108,7 @@ public final class RangeAnalyzer {
       if (variable instanceof IdentifierTree id && env.has(text(id.getName()))) {
         String name = text(id.getName());
         env.put(name, v);
-        env.forgetNarrowed(root -> root.equals(name));
+        env.forgetNarrowed(k -> rootsOf(k).contains(name));
         return;
       }
       String field = variable instanceof IdentifierTree id ? text(id.getName())
@@ -1091,7 +1117,7 @@ public final class RangeAnalyzer {
         return; // an array element
       }
       String key = Narrowing.fieldKey(field);
-      env.forgetNarrowed(root -> root.equals(key)); // also when another object's field may be this one's
+      env.forgetNarrowed(k -> rootsOf(k).contains(key)); // also when another object's field may be this one's
       VariableElement f = fieldElement(field);
       if (f != null && kinds.of(f.asType()) == v.kind() && key.equals(key(variable))) {
         env.put(key, v); // read back until a call may change it
@@ -1126,6 +1152,7 @@ public final class RangeAnalyzer {
         }
       }
       for (ExecutableElement m : candidates) {
+        othersMayTell |= !crossMethod && context.summaries().mayTell(m);
         Fact f = RangeAnnotations.of(m);
         Kind kind = kinds.of(m.getReturnType());
         Fact summary = crossMethod && (kind == Kind.FLOAT || kind == Kind.INTEGRAL) ? context.summaries().returnOf(m) : null;
@@ -1185,6 +1212,23 @@ public final class RangeAnalyzer {
       return members.named(type, name).stream().anyMatch(e -> e.getKind() == ElementKind.METHOD);
     }
 
+    /** Whether a call ends what is known under the narrowing key {@code key}: it has a root a call may assign. */
+    private boolean endedByCall(String key) {
+      Boolean ended = endedByCalls.get(key);
+      if (ended == null) {
+        ended = false;
+        for (String root : rootsOf(key)) {
+          ended |= assignableField(root);
+        }
+        endedByCalls.put(key, ended);
+      }
+      return ended;
+    }
+
+    private List<String> rootsOf(String key) {
+      return rootsByKey.computeIfAbsent(key, Narrowing::roots);
+    }
+
     /** Whether {@code root} is a field a call could assign: any field but a final one of this class. */
     private boolean assignableField(String root) {
       if (!Narrowing.isField(root)) {
@@ -1214,6 +1258,7 @@ public final class RangeAnalyzer {
       if (constant instanceof Number n) {
         fact = Double.isNaN(n.doubleValue()) ? Fact.TOP : Fact.of(Range.point(n.doubleValue()));
       } else {
+        othersMayTell |= !crossMethod && FieldInvariants.mayBound(f);
         Fact invariant = crossMethod ? context.fields().of(f) : null;
         fact = invariant != null ? invariant : Fact.TOP;
       }

@@ -1,13 +1,12 @@
 package io.nanguard.processor;
 
-import com.sun.source.util.TreePath;
 import io.nanguard.processor.diagnostics.Diagnostics;
+import io.nanguard.processor.analysis.DeclarationPaths;
 import io.nanguard.processor.rewrite.BodyErrors;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -53,10 +52,10 @@ final class DeferredTypes {
    * Whether {@code type} must wait: one of its guarded {@code methods} names something missing.
    * It is kept for the next round, or, in the last one, reported in a note.
    */
-  boolean deferIfMissing(TypeElement type, Set<ExecutableElement> methods, Map<Element, TreePath> paths,
+  boolean deferIfMissing(TypeElement type, Set<ExecutableElement> methods, DeclarationPaths paths,
       BodyErrors errors, boolean lastRound) {
     for (ExecutableElement m : methods) {
-      String missing = errors.missing(type, m, paths.get(m));
+      String missing = errors.missing(type, m, paths.of(m));
       if (missing == null) {
         continue;
       }

@@ -1,13 +1,13 @@
 package io.nanguard.processor;
 
 import com.google.auto.service.AutoService;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.processor.analysis.AnalysisContext;
+import io.nanguard.processor.analysis.DeclarationPaths;
 import io.nanguard.processor.analysis.AnalysisMode;
 import io.nanguard.processor.analysis.Finding;
 import io.nanguard.processor.analysis.Apis;
@@ -134,7 +134,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
     deferred.takeInto(guarded, processingEnv.getElementUtils());
     BodyErrors bodyErrors = new BodyErrors(trees, processingEnv.getElementUtils(), members);
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
-      Map<Element, TreePath> paths = methodPaths(e.getKey());
+      DeclarationPaths paths = context.paths();
       if (deferred.deferIfMissing(e.getKey(), e.getValue(), paths, bodyErrors, round.processingOver())) {
         continue;
       }
@@ -142,7 +142,7 @@ public final class NanGuardProcessor extends AbstractProcessor {
       List<GuardedMethod> methods = new ArrayList<>();
       boolean ok = true;
       for (ExecutableElement m : e.getValue()) {
-        Analysed a = analyse(m, paths.get(m));
+        Analysed a = analyse(m, paths.of(m));
         ok &= a != null && a.guarded() != null;
         if (a != null) {
           analysed.add(a);
@@ -297,24 +297,6 @@ public final class NanGuardProcessor extends AbstractProcessor {
         problems.forEach(p -> diagnostics.note("not guarded: " + p, m));
       }
     }
-  }
-
-  /**
-   * The paths to the methods {@code type} declares, found in one walk of its tree: a
-   * Trees.getPath per method would search the file each time.
-   */
-  private Map<Element, TreePath> methodPaths(TypeElement type) {
-    Map<Element, TreePath> paths = new HashMap<>();
-    TreePath typePath = trees.getPath(type);
-    if (typePath != null) {
-      for (Tree member : ((ClassTree) typePath.getLeaf()).getMembers()) {
-        if (member instanceof MethodTree) {
-          TreePath path = new TreePath(typePath, member);
-          paths.put(trees.getElement(path), path);
-        }
-      }
-    }
-    return paths;
   }
 
   /**

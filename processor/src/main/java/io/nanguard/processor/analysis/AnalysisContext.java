@@ -100,7 +100,7 @@ public final class AnalysisContext {
   }
 
   /** Where the round's classes and methods are declared. */
-  DeclarationPaths paths() {
+  public DeclarationPaths paths() {
     return paths;
   }
 

@@ -1340,7 +1340,7 @@ public final class RangeAnalyzer {
           String name = text(params.get(i).getSimpleName());
           byParam.put(name, values.get(i));
           String k = key(args.get(i));
-          if (k != null && Narrowing.roots(k).stream().noneMatch(this::assignableField)) {
+          if (k != null && !endedByCall(k)) {
             keys.put(name, k);
           }
           Double c = values.get(i).fact().constant();
@@ -1421,7 +1421,7 @@ public final class RangeAnalyzer {
       for (String k : state.names()) {
         Fact f = state.get(k).fact();
         if (!f.equals(Fact.TOP) && !f.equals(entry.get(k))
-            && Narrowing.roots(k).stream().allMatch(stableNames()::unassignedParameter)) {
+            && rootsOf(k).stream().allMatch(stableNames()::unassignedParameter)) {
           out.put(k, f);
         }
       }

@@ -8,7 +8,7 @@ import javax.lang.model.SourceVersion;
  * A test processor called in every round, whatever the sources are annotated with, as NaNGuard's
  * is under {@code -Ananguard.scan=all}: the frame of processors that run beside it in a test.
  */
-abstract class EveryRoundProcessor extends AbstractProcessor {
+public abstract class EveryRoundProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {

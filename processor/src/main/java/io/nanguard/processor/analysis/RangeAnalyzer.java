@@ -150,7 +150,7 @@ public final class RangeAnalyzer {
 
   /** Analyses the body of {@code method} (declared by {@code tree}) for the given purpose. */
   public MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode) {
-    return analyze(method, tree, mode, null, true);
+    return run(method, tree, mode, null, true, null).analysis();
   }
 
   /**
@@ -176,7 +176,7 @@ public final class RangeAnalyzer {
 
   /** As {@link #analyze(ExecutableElement, MethodTree, AnalysisMode)}, telling {@code writes} each value stored in a field. */
   MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes) {
-    return analyze(method, tree, mode, writes, true);
+    return run(method, tree, mode, writes, true, null).analysis();
   }
 
   /**
@@ -184,17 +184,7 @@ public final class RangeAnalyzer {
    * methods: bounded cost), telling {@code calls} the arguments of every call it makes.
    */
   void observeCalls(ExecutableElement method, MethodTree tree, CallSites calls) {
-    analyze(method, tree, AnalysisMode.FACTS, null, false, calls);
-  }
-
-  private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
-      boolean crossMethod) {
-    return analyze(method, tree, mode, writes, crossMethod, null);
-  }
-
-  private MethodAnalysis analyze(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,
-      boolean crossMethod, CallSites calls) {
-    return run(method, tree, mode, writes, crossMethod, calls).analysis();
+    run(method, tree, AnalysisMode.FACTS, null, false, calls);
   }
 
   private Run run(ExecutableElement method, MethodTree tree, AnalysisMode mode, FieldWrites writes,

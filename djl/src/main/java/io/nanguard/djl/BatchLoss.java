@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>DJL 0.36's {@code EasyTrain.trainSplit} keeps the loss it backpropagates in a local variable
  * ({@code NDArray lossValue = trainer.getLoss().evaluate(labels, preds); collector.backward(lossValue)})
  * and hands listeners only the batch's labels and predictions ({@link BatchData}); no trainer,
- * metric or listener API exposes the value. Three ways remain, taken in this order:
+ * metric or listener API exposes the value. Four ways remain, taken in this order:
  *
  * <ul>
  *   <li>the trainer's loss is a {@link WatchedLoss}: it kept the values computed from this
@@ -30,6 +30,9 @@ import java.util.Map;
  *       batch's values as the loss's accumulator {@code "train/all"}, already on the host. When it
  *       runs before this listener, that number is read: no evaluation and no synchronisation of
  *       NaNGuard's own; only if it is not finite is the loss evaluated again, to name the rows;
+ *   <li>for DJL's {@code L2Loss} and {@code L1Loss}, {@link KnownLosses} decides from the labels
+ *       and predictions, on the host, that the loss is finite: no evaluation. If it cannot (a
+ *       non-finite or huge input, another device or type), the loss is evaluated as below;
  *   <li>otherwise the listener evaluates the loss from each device's labels and predictions,
  *       without a gradient, inside {@link NdChecks#replay}: the guards of a generated loss neither
  *       count that second evaluation in {@code GuardStats} nor report it.
@@ -40,8 +43,8 @@ final class BatchLoss {
   private BatchLoss() {}
 
   /**
-   * The arrays to check for this batch's loss, per device; empty when the only source is DJL's
-   * evaluator listener and its number is finite (nothing to check on the device).
+   * The arrays to check for this batch's loss, per device; empty when DJL's evaluator listener's
+   * number is finite or {@link KnownLosses} shows the loss finite (nothing to check on the device).
    */
   static Map<Device, NDArray> of(Trainer trainer, BatchData batchData, TrainingListener self) {
     Loss loss = trainer.getLoss();
@@ -52,7 +55,8 @@ final class BatchLoss {
       }
     }
     Float evaluated = fromEvaluator(trainer, self);
-    return evaluated == null || !Float.isFinite(evaluated) ? evaluate(loss, batchData) : Map.of();
+    boolean finite = evaluated != null ? Float.isFinite(evaluated) : KnownLosses.finite(loss, batchData);
+    return finite ? Map.of() : evaluate(loss, batchData);
   }
 
   /**

@@ -50,8 +50,9 @@ import java.util.Set;
  * for another type), one sum per array on its device, and one host transfer for all of them; with
  * a gradient threshold, one norm per gradient on its device, read the same way. The loss is the
  * value the step computed if the trainer's loss is a {@link WatchedLoss} (the cheapest: no
- * evaluation), else DJL's evaluator listener's number if that listener runs first, else evaluated
- * again without a gradient. Values are copied to the host only for an array with a possible
+ * evaluation), else DJL's evaluator listener's number if that listener runs first, else, for DJL's
+ * {@code L2Loss} and {@code L1Loss}, a host decision from the labels and predictions
+ * ({@link KnownLosses}), else evaluated again without a gradient. Values are copied to the host only for an array with a possible
  * finding, and the caller's line is looked up only for a finding.
  *
  * <p>The report has the format of the core checker ({@link Report}, JSON included). In throw

@@ -7,6 +7,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.nanguard.processor.analysis.AnalysisContext;
+import io.nanguard.processor.analysis.FindingSites;
 import io.nanguard.processor.analysis.MethodAnalysis;
 import io.nanguard.processor.analysis.RangeAnalyzer;
 import io.nanguard.processor.diagnostics.Diagnostics;
@@ -17,7 +18,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * {@code -Ananguard.scan=all} over one class: every method with a body in it and its nested
  * classes, except the guarded ones (analysed, and reported, for their generated code), is
- * analysed and its findings are reported as warnings.
+ * analysed and its findings are reported as warnings. A method whose body has no tree a finding
+ * can be at ({@link FindingSites}) is not analysed: its list would be empty.
  */
 final class ClassScan {
 
@@ -52,8 +54,9 @@ final class ClassScan {
         continue;
       }
       if (!(member instanceof MethodTree tree) || tree.getBody() == null || guarded.contains(tree)
+          || !FindingSites.mayHold(tree.getBody())
           || !(trees.getElement(path) instanceof ExecutableElement m)) {
-        continue;
+        continue; // a body with no division and no call of a hazardous name has no finding
       }
       try {
         if (analyzer == null) {

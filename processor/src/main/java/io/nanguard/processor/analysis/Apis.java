@@ -1,13 +1,16 @@
 package io.nanguard.processor.analysis;
 
+import io.nanguard.ops.api.ApiMethod;
 import io.nanguard.ops.api.ApiTable;
 import io.nanguard.ops.api.JavaMathApi;
 import io.nanguard.ops.api.TensorApi;
 import io.nanguard.ops.api.TensorLibraryApi;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * The numeric libraries the analysis knows: the two built-in {@link TensorApi} providers
@@ -25,10 +28,25 @@ public final class Apis {
 
   private final List<ApiTable> tables;
   private final List<String> problems;
+  private final Set<String> reportable = new HashSet<>();
 
   private Apis(List<ApiTable> tables, List<String> problems) {
     this.tables = List.copyOf(tables);
     this.problems = List.copyOf(problems);
+    for (ApiTable t : this.tables) {
+      t.instanceMethods().forEach(this::addIfReportable);
+      t.staticMethods().forEach(this::addIfReportable);
+    }
+  }
+
+  /**
+   * A method a finding can be at: a row with a hazard, or a binary row (whose constant second
+   * operand may make it one, {@code pow(x, 0.5)}).
+   */
+  private void addIfReportable(ApiMethod m) {
+    if (m.binary() != null || (m.op() != null && m.op().hazardous())) {
+      reportable.add(m.name());
+    }
   }
 
   /** The libraries of this processor's class path. */
@@ -73,6 +91,14 @@ public final class Apis {
   /** Why a provider was not loaded, one sentence each (empty when all were). */
   public List<String> problems() {
     return problems;
+  }
+
+  /**
+   * Whether a method called {@code name}, in some library, has a row a finding can be at; false
+   * means no call of that name can be reported, whatever its receiver.
+   */
+  public boolean mayReport(String name) {
+    return reportable.contains(name);
   }
 
   /** Every library, built-ins first. */

@@ -215,11 +215,11 @@ public final class OpCatalog {
   /** The public static constants of type {@code type} declared in {@code holder}, by row name, in declaration order. */
   static <T extends EngineOp> Map<String, T> rowsDeclaredIn(Class<?> holder, Class<T> type) {
     Map<String, T> m = new LinkedHashMap<>();
-    RowConstant.declaredIn(holder, type).keySet().forEach(row -> {
-      if (m.putIfAbsent(row.name(), row) != null) {
-        throw new IllegalStateException(holder.getSimpleName() + ": two rows named " + row.name());
+    for (RowConstant.Declared<T> d : RowConstant.declaredIn(holder, type)) {
+      if (m.putIfAbsent(d.row().name(), d.row()) != null) {
+        throw new IllegalStateException(holder.getSimpleName() + ": two rows named " + d.row().name());
       }
-    });
+    }
     return Collections.unmodifiableMap(m);
   }
 }

@@ -270,4 +270,21 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
     }
     return new Range(c[lo], open[lo], c[hi], open[hi]);
   }
+
+  // equals and hashCode are written out, with the record's own semantics (doubles compared as
+  // Double.compare does): the generated ones bootstrap java.lang.runtime.ObjectMethods at their
+  // first call, which in the processor's javac spins method-handle classes that cost more than
+  // the whole analysis of a small project (docs/design.md, "Compile-time cost").
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Range r && Double.compare(lo, r.lo) == 0 && loOpen == r.loOpen
+        && Double.compare(hi, r.hi) == 0 && hiOpen == r.hiOpen;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((Double.hashCode(lo) * 31 + Boolean.hashCode(loOpen)) * 31 + Double.hashCode(hi)) * 31
+        + Boolean.hashCode(hiOpen);
+  }
 }

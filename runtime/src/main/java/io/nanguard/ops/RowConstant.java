@@ -2,9 +2,10 @@ package io.nanguard.ops;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,27 +28,39 @@ public record RowConstant(Class<?> holder, String field) {
     return Index.ALL.get(row);
   }
 
-  /** The public static final constants of type {@code type} in {@code holder}, with their names, in declaration order. */
-  static <T> Map<T, String> declaredIn(Class<?> holder, Class<T> type) {
-    Map<T, String> m = new LinkedHashMap<>();
+  /** A public static final constant of a row table: the row and the constant's name. */
+  record Declared<T>(T row, String field) {}
+
+  /**
+   * The public static final constants of type {@code type} in {@code holder}, with their names, in
+   * declaration order. A list, not a map keyed by row: hashing a row would hash every component of
+   * the record (its lambdas included), and the first such hash in a JVM bootstraps
+   * {@code ObjectMethods}, whose method-handle classes cost the processor's javac more than the
+   * whole table (see docs/design.md, "Compile-time cost").
+   */
+  static <T> List<Declared<T>> declaredIn(Class<?> holder, Class<T> type) {
+    List<Declared<T>> out = new ArrayList<>();
     for (Field f : holder.getDeclaredFields()) {
       int mods = f.getModifiers();
       if (f.getType() == type && Modifier.isPublic(mods) && Modifier.isStatic(mods) && Modifier.isFinal(mods)) {
         try {
-          m.put(type.cast(f.get(null)), f.getName());
+          out.add(new Declared<>(type.cast(f.get(null)), f.getName()));
         } catch (IllegalAccessException e) {
           throw new IllegalStateException(e);
         }
       }
     }
-    return Collections.unmodifiableMap(m);
+    return List.copyOf(out);
   }
 
   private static Map<EngineOp, RowConstant> index(Class<?>... holders) {
     Map<EngineOp, RowConstant> m = new IdentityHashMap<>();
     for (Class<?> holder : holders) {
-      declaredIn(holder, OpSpec.class).forEach((row, field) -> m.put(row, new RowConstant(holder, field)));
-      declaredIn(holder, BinarySpec.class).forEach((row, field) -> m.put(row, new RowConstant(holder, field)));
+      for (Class<? extends EngineOp> type : List.of(OpSpec.class, BinarySpec.class)) {
+        for (Declared<? extends EngineOp> d : declaredIn(holder, type)) {
+          m.put(d.row(), new RowConstant(holder, d.field()));
+        }
+      }
     }
     return Collections.unmodifiableMap(m);
   }

@@ -49,4 +49,16 @@ public record Fact(Range range, boolean nonZero) {
   public Double constant() {
     return range.lo() == range.hi() ? range.lo() : null;
   }
+
+  // Written out, with the record's semantics, for the reason given in Range.equals.
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fact f && nonZero == f.nonZero && range.equals(f.range);
+  }
+
+  @Override
+  public int hashCode() {
+    return range.hashCode() * 31 + Boolean.hashCode(nonZero);
+  }
 }

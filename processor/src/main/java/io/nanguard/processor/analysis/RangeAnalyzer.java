@@ -102,7 +102,7 @@ public final class RangeAnalyzer {
    * walked once per fixpoint pass and a class's methods call the same methods, and the set
    * depends on nothing else (the round's members, this class's {@link Kinds}).
    */
-  private final Map<OverloadKey, OverloadSet> overloadSets = new HashMap<>();
+  private final Map<TypeElement, Map<String, OverloadSet>> overloadSets = new HashMap<>();
   /**
    * The stable names of the methods analysed so far: a function of the method's tree alone, and
    * a scan analyses a method twice (without, then with other methods' facts).
@@ -119,8 +119,6 @@ public final class RangeAnalyzer {
    */
   private final Map<String, List<String>> rootsByKey = new HashMap<>();
   private final Map<String, Boolean> endedByCalls = new HashMap<>();
-
-  private record OverloadKey(TypeElement type, String name, int arity) {}
 
   /** The methods of one name and arity, and whether their return types type a finding alike. */
   private record OverloadSet(List<ExecutableElement> methods, boolean sameReturn) {}
@@ -1165,7 +1163,10 @@ public final class RangeAnalyzer {
      * invent one.
      */
     private List<ExecutableElement> overloads(TypeElement type, String name, int arity, ExpressionTree node) {
-      OverloadSet set = overloadSets.computeIfAbsent(new OverloadKey(type, name, arity), this::overloadSet);
+      // keyed by type, then by name and arity as a string: a record key's hash would bootstrap
+      // ObjectMethods in the user's javac (see docs/design.md, "Compile-time cost")
+      OverloadSet set = overloadSets.computeIfAbsent(type, t -> new HashMap<>())
+          .computeIfAbsent(ApiMethod.key(name, arity), k -> overloadSet(type, name, arity));
       if (set.sameReturn()) {
         return set.methods();
       }
@@ -1176,11 +1177,11 @@ public final class RangeAnalyzer {
       return chosen != null && set.methods().contains(chosen) ? List.of(chosen) : set.methods();
     }
 
-    private OverloadSet overloadSet(OverloadKey key) {
+    private OverloadSet overloadSet(TypeElement type, String name, int arity) {
       List<ExecutableElement> candidates = new ArrayList<>();
-      for (Element e : members.named(key.type(), key.name())) {
+      for (Element e : members.named(type, name)) {
         if (e.getKind() == ElementKind.METHOD
-            && (((ExecutableElement) e).getParameters().size() == key.arity() || ((ExecutableElement) e).isVarArgs())) {
+            && (((ExecutableElement) e).getParameters().size() == arity || ((ExecutableElement) e).isVarArgs())) {
           candidates.add((ExecutableElement) e);
         }
       }

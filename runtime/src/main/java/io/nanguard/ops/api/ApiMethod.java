@@ -54,4 +54,22 @@ public record ApiMethod(String name, int arity, Role role, OpSpec op, BinarySpec
   public String displayName() {
     return op != null ? op.name() : name;
   }
+
+  /**
+   * Equal rows: the same name, arity, role, axis and result, and the very same catalogue rows.
+   * Written out, for the reason given in {@code Range.equals}; the catalogue rows are compared by
+   * identity, which for them is what the record's component equality amounts to (each holds its
+   * own lambdas, compared by identity, so two distinct rows are never equal).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ApiMethod m && name.equals(m.name) && arity == m.arity && role == m.role && op == m.op
+        && binary == m.binary && dimArg == m.dimArg && returns == m.returns;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((name.hashCode() * 31 + arity) * 31 + role.hashCode()) * 31 + System.identityHashCode(op) * 17
+        + System.identityHashCode(binary) * 7 + dimArg * 3 + returns.hashCode();
+  }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -22,6 +24,7 @@ public final class MemberIndex {
 
   private final Elements elements;
   private final Map<TypeElement, Map<String, List<Element>>> byType = new HashMap<>();
+  private final Map<TypeElement, Map<String, VariableElement>> fieldsByType = new HashMap<>();
   private final Map<ModuleElement, Map<String, Optional<TypeElement>>> typesByModule = new HashMap<>();
 
   public MemberIndex(Elements elements) {
@@ -31,6 +34,31 @@ public final class MemberIndex {
   /** The members of {@code type}, declared or inherited, called {@code name}. */
   public List<Element> named(TypeElement type, String name) {
     return byType.computeIfAbsent(type, this::index).getOrDefault(name, List.of());
+  }
+
+  /**
+   * The field (or enum constant) of {@code type}, declared or inherited, called {@code name}: the
+   * first that {@link #named} lists; null if none. Indexed once per type, so that the analysis,
+   * which asks this at nearly every identifier that is not a local, never casts an element on its
+   * hot path: a cast there, speculated by the JIT on the first element types it saw, failed on
+   * another javac symbol class and made the JIT recompile the identifier visitor again and again
+   * (docs/design.md, "Compile-time cost").
+   */
+  public VariableElement field(TypeElement type, String name) {
+    return fieldsByType.computeIfAbsent(type, this::fieldsOf).get(name);
+  }
+
+  private Map<String, VariableElement> fieldsOf(TypeElement type) {
+    Map<String, VariableElement> m = new HashMap<>();
+    for (Map.Entry<String, List<Element>> e : byType.computeIfAbsent(type, this::index).entrySet()) {
+      for (Element member : e.getValue()) {
+        if (member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.ENUM_CONSTANT) {
+          m.put(e.getKey(), (VariableElement) member);
+          break;
+        }
+      }
+    }
+    return m;
   }
 
   /**

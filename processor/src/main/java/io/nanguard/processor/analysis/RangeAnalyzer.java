@@ -1230,12 +1230,7 @@ public final class RangeAnalyzer {
     }
 
     private VariableElement fieldElement(String name) {
-      for (Element e : members.named(owner, name)) {
-        if (e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.ENUM_CONSTANT) {
-          return (VariableElement) e;
-        }
-      }
-      return null;
+      return members.field(owner, name);
     }
 
     /**

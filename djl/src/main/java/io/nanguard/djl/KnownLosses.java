@@ -3,7 +3,6 @@ package io.nanguard.djl;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.listener.TrainingListener.BatchData;
 import ai.djl.training.loss.L1Loss;
 import ai.djl.training.loss.L2Loss;

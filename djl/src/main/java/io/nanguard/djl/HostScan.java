@@ -44,9 +44,14 @@ final class HostScan {
     return type == DataType.FLOAT32 && Device.cpu().equals(device) && !a.isSparse();
   }
 
+  /** The memory of {@code a}, an array that {@link #reads} accepts, where it lies, in the machine's byte order. */
+  static ByteBuffer memory(NDArray a) {
+    return a.toByteBuffer(true).order(ByteOrder.nativeOrder());
+  }
+
   /** Whether every element of {@code a}, an array that {@link #reads} accepts, is finite. */
   static boolean allFinite(NDArray a) {
-    ByteBuffer bytes = a.toByteBuffer(true).order(ByteOrder.nativeOrder());
+    ByteBuffer bytes = memory(a);
     int start = bytes.position();
     int length = bytes.remaining();
     LongBuffer pairs = bytes.asLongBuffer();

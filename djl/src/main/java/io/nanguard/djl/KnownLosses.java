@@ -8,7 +8,6 @@ import ai.djl.training.loss.L1Loss;
 import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import java.lang.reflect.Field;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -109,14 +108,13 @@ final class KnownLosses {
   private static boolean finite(Row row, NDArray label, NDArray prediction, float weight) {
     FloatBuffer labels = floats(label);
     FloatBuffer predictions = floats(prediction);
-    if (labels == null || predictions == null || labels.remaining() != predictions.remaining()
-        || labels.remaining() == 0) {
+    if (labels == null || predictions == null || labels.limit() != predictions.limit() || labels.limit() == 0) {
       return false;
     }
     double total = 0;
-    for (int i = 0, l = labels.position(), p = predictions.position(); i < labels.remaining(); i++) {
-      float x = labels.get(l + i);
-      float y = predictions.get(p + i);
+    for (int i = 0; i < labels.limit(); i++) {
+      float x = labels.get(i);
+      float y = predictions.get(i);
       if (!Float.isFinite(x) || !Float.isFinite(y)) {
         return false;
       }
@@ -130,7 +128,7 @@ final class KnownLosses {
     if (!HostScan.reads(a, a.getDevice(), a.getDataType())) {
       return null;
     }
-    return a.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    return HostScan.memory(a).asFloatBuffer(); // a view: its elements start at index 0
   }
 
   private static Row rowOf(Loss loss) {

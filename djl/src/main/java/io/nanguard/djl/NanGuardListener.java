@@ -52,8 +52,9 @@ import java.util.Set;
  * value the step computed if the trainer's loss is a {@link WatchedLoss} (the cheapest: no
  * evaluation), else DJL's evaluator listener's number if that listener runs first, else, for DJL's
  * {@code L2Loss} and {@code L1Loss}, a host decision from the labels and predictions
- * ({@link KnownLosses}), else evaluated again without a gradient. Values are copied to the host only for an array with a possible
- * finding, and the caller's line is looked up only for a finding.
+ * ({@link KnownLosses}), else evaluated again without a gradient. Values are copied to the host
+ * only for an array with a possible finding, and the caller's line is looked up only for a
+ * finding.
  *
  * <p>The report has the format of the core checker ({@link Report}, JSON included). In throw
  * mode (the default) the first batch with an error throws, carrying every finding of that batch;

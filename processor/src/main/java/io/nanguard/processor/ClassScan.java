@@ -54,9 +54,9 @@ final class ClassScan {
         continue;
       }
       if (!(member instanceof MethodTree tree) || tree.getBody() == null || guarded.contains(tree)
-          || !FindingSites.mayHold(tree.getBody())
+          || !FindingSites.mayHold(tree.getBody()) // no division and no call of a hazardous name: no finding
           || !(trees.getElement(path) instanceof ExecutableElement m)) {
-        continue; // a body with no division and no call of a hazardous name has no finding
+        continue;
       }
       try {
         if (analyzer == null) {

@@ -133,8 +133,8 @@ public final class NanGuardProcessor extends AbstractProcessor {
     Map<TypeElement, Set<ExecutableElement>> guarded = collectGuarded(annotations, round);
     deferred.takeInto(guarded, processingEnv.getElementUtils());
     BodyErrors bodyErrors = new BodyErrors(trees, processingEnv.getElementUtils(), members);
+    DeclarationPaths paths = context.paths();
     for (Map.Entry<TypeElement, Set<ExecutableElement>> e : guarded.entrySet()) {
-      DeclarationPaths paths = context.paths();
       if (deferred.deferIfMissing(e.getKey(), e.getValue(), paths, bodyErrors, round.processingOver())) {
         continue;
       }

@@ -90,7 +90,7 @@ public class DjlBench {
     private final List<Model> models = new ArrayList<>();
     public Trainer plain;
     public Trainer checked;
-    public Trainer custom;
+    public Trainer own;
     public Trainer watched;
     public Trainer basic;
     public Trainer basicChecked;
@@ -101,7 +101,7 @@ public class DjlBench {
     public void setUp() {
       plain = trainer();
       checked = trainer(new NanGuardListener());
-      custom = trainer(new OwnL2Loss(), new NanGuardListener());
+      own = trainer(new OwnL2Loss(), new NanGuardListener());
       watched = trainer(new WatchedLoss(Loss.l2Loss()), new NanGuardListener());
       basic = trainer(TrainingListener.Defaults.basic());
       basicChecked = trainer(new EpochTrainingListener(), new EvaluatorTrainingListener(), new NanGuardListener(),
@@ -119,7 +119,7 @@ public class DjlBench {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-      for (Trainer t : List.of(plain, checked, custom, watched, basic, basicChecked)) {
+      for (Trainer t : List.of(plain, checked, own, watched, basic, basicChecked)) {
         t.close();
       }
       models.forEach(Model::close);
@@ -222,7 +222,7 @@ public class DjlBench {
 
   @Benchmark
   public double djlmlpown_pair(Mlp s, PairTimes times) {
-    return times.time(() -> s.step(s.plain), () -> s.step(s.custom));
+    return times.time(() -> s.step(s.plain), () -> s.step(s.own));
   }
 
   @Benchmark
